@@ -1,0 +1,81 @@
+//! The command line, as clap definitions (also the source of completions and the man page).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::OutputFormat;
+use crate::routing::Stage;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "alchemiser",
+    version,
+    about = "Predict, send, replay and watch The Alchemiser's events",
+    long_about = "Operator CLI for The Alchemiser 2.27.0: predicts offline what the deployed Lambda does with an event, and acts on the bus, the function and its logs.",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Deployment stage: derives every resource name; dev trades paper, prod trades live.
+    #[arg(long, global = true, value_enum, default_value = "dev", env = "ALCHEMISER_STAGE")]
+    pub stage: StageArg,
+
+    /// Output format: tables for people, JSON Lines for scripts.
+    #[arg(short = 'o', long, global = true, value_enum, default_value = "table")]
+    pub output: OutputFormat,
+
+    /// When to colour output (NO_COLOR is honoured by `auto`).
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    Dev,
+    Prod,
+}
+
+impl From<StageArg> for Stage {
+    fn from(stage: StageArg) -> Self {
+        match stage {
+            StageArg::Dev => Stage::Dev,
+            StageArg::Prod => Stage::Prod,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Predict what the deployed 2.27.0 system does with events (offline).
+    Route(RouteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Event files, folders (every *.json, *.jsonl, *.ndjson inside) or `-` for stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// An event file (repeatable; same as a positional PATH).
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Read every input as JSON Lines, whatever its extension.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Compare each prediction with the expectation recorded beside its file
+    /// (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference.
+    #[arg(long)]
+    pub check: bool,
+}

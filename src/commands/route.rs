@@ -1,0 +1,315 @@
+//! `alchemiser route`: predict what the deployed system does with events, offline.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+
+use crate::exit::Exit;
+use crate::input::{self, Format, InputError, Item, Origin};
+use crate::render::{self, OutputFormat, RouteRecord, Style};
+use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
+
+/// Everything `route` needs, already resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct RouteOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    /// Compare each prediction with its recorded `*.expected.json(l)`.
+    pub check: bool,
+    pub stage: Stage,
+    pub output: OutputFormat,
+    pub style: Style,
+}
+
+/// JSON output is flushed in chunks of about this size.
+const FLUSH_AT: usize = 1 << 16;
+
+struct Run<'a> {
+    opts: &'a RouteOptions,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    buffer: String,
+    batch: Batch,
+    records: Vec<RouteRecord>,
+    events: usize,
+    input_errors: usize,
+    passed: usize,
+    failed: usize,
+    io_error: Option<io::Error>,
+}
+
+/// Routes every event and reports; the exit code follows the README's table.
+pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
+    let mut run = Run {
+        opts,
+        out,
+        err,
+        buffer: String::with_capacity(FLUSH_AT * 2),
+        batch: Batch::new(),
+        records: Vec::new(),
+        events: 0,
+        input_errors: 0,
+        passed: 0,
+        failed: 0,
+        io_error: None,
+    };
+    for path in input::expand_paths(&opts.paths) {
+        match path {
+            Err(e) => run.input_error(&e),
+            Ok(path) => run.file(&path, stdin),
+        }
+        if let Some(e) = run.io_error.take() {
+            return Err(e);
+        }
+    }
+    run.finish()
+}
+
+impl Run<'_> {
+    fn file(&mut self, path: &Path, stdin: &mut dyn Read) {
+        let expectations = if self.opts.check { Some(load_expectations(path)) } else { None };
+        let mut index = 0;
+        let mut items = Vec::new();
+        let mut sink = |item: Item| {
+            // Table output needs every row first; JSON streams as it goes.
+            items.push(item);
+        };
+        input::read_file(path, self.opts.format, stdin, &mut sink);
+        for item in items {
+            match item {
+                Err(e) => self.input_error(&e),
+                Ok(event) => {
+                    let expected = match &expectations {
+                        None => None,
+                        Some(Err(e)) => Some(Err(e.clone())),
+                        Some(Ok(list)) => Some(list.get(index).cloned().ok_or_else(|| InputError {
+                            file: expectation_path(path).display().to_string(),
+                            position: None,
+                            message: format!("no expected outcome recorded for event {}", index + 1),
+                        })),
+                    };
+                    index += 1;
+                    self.event(event, expected);
+                }
+            }
+            if self.io_error.is_some() {
+                return;
+            }
+        }
+    }
+
+    fn event(&mut self, event: input::Event, expected: Option<Result<Json, InputError>>) {
+        self.events += 1;
+        let mut lambda = predict(&event.value, self.opts.stage);
+        if let Some((line, column)) = event.nonstandard {
+            lambda.warnings.push(Warning {
+                code: WarningCode::NonstandardJson,
+                message: format!(
+                    "NaN/Infinity at {line}:{column}: Python's json accepts it, but the AWS APIs reject the event as invalid JSON"
+                ),
+            });
+        }
+        self.batch.observe(&mut lambda, &event.origin.to_string());
+        let record = RouteRecord { origin: event.origin, stage: self.opts.stage, lambda };
+        let check = expected.map(|e| self.check(&record, e));
+        match self.opts.output {
+            OutputFormat::Json => {
+                render::write_route_json(&mut self.buffer, &record);
+                if let Some(differences) = check {
+                    // Splice the check result into the record that was just written.
+                    self.buffer.truncate(self.buffer.len() - 2);
+                    self.buffer.push_str(",\"check\":{\"passed\":");
+                    self.buffer.push_str(if differences.is_empty() { "true" } else { "false" });
+                    self.buffer.push_str(",\"differences\":");
+                    self.buffer.push_str(&Json::from(differences).to_string());
+                    self.buffer.push_str("}}\n");
+                }
+                self.flush_if_full();
+            }
+            OutputFormat::Table => {
+                if let Some(differences) = check {
+                    self.report_check_table(&record.origin, &differences);
+                }
+                self.records.push(record);
+            }
+        }
+    }
+
+    /// Compares a record with its expectation; returns the differences (empty when it holds).
+    fn check(&mut self, record: &RouteRecord, expected: Result<Json, InputError>) -> Vec<String> {
+        let differences = match expected {
+            Err(e) => vec![e.to_string()],
+            Ok(expected) => {
+                let mut text = String::new();
+                render::write_route_json(&mut text, record);
+                match serde_json::from_str::<Json>(&text) {
+                    Ok(actual) => {
+                        let mut differences = Vec::new();
+                        subset_diff(&expected, Some(&actual), "", &mut differences);
+                        differences
+                    }
+                    Err(e) => vec![format!("internal error: route output is not JSON: {e}")],
+                }
+            }
+        };
+        if differences.is_empty() {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+        }
+        differences
+    }
+
+    fn report_check_table(&mut self, origin: &Origin, differences: &[String]) {
+        let mut text = if differences.is_empty() { format!("ok      {origin}\n") } else { format!("FAILED  {origin}\n") };
+        for d in differences {
+            text.push_str(&format!("        {d}\n"));
+        }
+        self.buffer.push_str(&text);
+        self.flush_if_full();
+    }
+
+    fn input_error(&mut self, e: &InputError) {
+        self.input_errors += 1;
+        if self.opts.output == OutputFormat::Json {
+            render::write_input_error_json(&mut self.buffer, e);
+        }
+        self.flush();
+        if let Err(io) = writeln!(self.err, "error: {e}") {
+            self.io_error.get_or_insert(io);
+        }
+    }
+
+    fn flush_if_full(&mut self) {
+        if self.buffer.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Err(e) = self.out.write_all(self.buffer.as_bytes()) {
+            self.io_error.get_or_insert(e);
+        }
+        self.buffer.clear();
+    }
+
+    fn finish(mut self) -> io::Result<Exit> {
+        if self.opts.output == OutputFormat::Table {
+            if self.opts.check {
+                // The closing line CI runners read.
+                self.buffer.push_str(&format!("{} passed, {} failed\n", self.passed, self.failed));
+            } else if self.records.len() == 1 {
+                self.buffer.push_str(&render::route_detail_table(&self.records[0], self.opts.style));
+            } else if !self.records.is_empty() {
+                self.buffer.push_str(&render::route_summary_table(&self.records, self.opts.style));
+            }
+        }
+        self.flush();
+        if let Some(e) = self.io_error.take() {
+            return Err(e);
+        }
+        if self.opts.output == OutputFormat::Table && self.events > 1 {
+            writeln!(self.err, "{}", self.summary())?;
+        }
+        Ok(if self.input_errors > 0 {
+            Exit::Error
+        } else if self.failed > 0 {
+            Exit::Failure
+        } else {
+            Exit::Success
+        })
+    }
+
+    fn summary(&self) -> String {
+        let trades = self.records.iter().filter(|r| r.lambda.starts_trade()).count();
+        let crashes = self.records.iter().filter(|r| r.lambda.exception.is_some()).count();
+        let mut text = format!("{} events: {trades} start a trade, {crashes} crash the Lambda", self.events);
+        if self.input_errors > 0 {
+            text.push_str(&format!("; {} unreadable", self.input_errors));
+        }
+        text
+    }
+}
+
+/// `events/x.json` → `events/x.expected.json`; `x.jsonl` → `x.expected.jsonl`.
+pub fn expectation_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("json");
+    let ext = if ext == "json" { "json" } else { "jsonl" };
+    path.with_file_name(format!("{stem}.expected.{ext}"))
+}
+
+/// Reads the expectations recorded beside an input: one object, or one per line.
+fn load_expectations(path: &Path) -> Result<Vec<Json>, InputError> {
+    let expected = expectation_path(path);
+    let name = expected.display().to_string();
+    let text = std::fs::read_to_string(&expected).map_err(|e| InputError {
+        file: name.clone(),
+        position: None,
+        message: if e.kind() == io::ErrorKind::NotFound {
+            "no expected outcome recorded (create this file)".into()
+        } else {
+            e.to_string()
+        },
+    })?;
+    let parse = |line: &str, n: usize| {
+        serde_json::from_str::<Json>(line).map_err(|e| InputError {
+            file: name.clone(),
+            position: Some((e.line() + n, e.column())),
+            message: format!("invalid expectation: {e}"),
+        })
+    };
+    if expected.extension().is_some_and(|e| e == "jsonl") {
+        text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| parse(l, i)).collect()
+    } else {
+        Ok(vec![parse(&text, 0)?])
+    }
+}
+
+/// Every value in `expected` must appear in `actual`; arrays must match element by element.
+fn subset_diff(expected: &Json, actual: Option<&Json>, at: &str, out: &mut Vec<String>) {
+    let here = if at.is_empty() { "(record)" } else { at };
+    match (expected, actual) {
+        (_, None) => out.push(format!("{here}: expected {expected}, missing")),
+        (Json::Object(want), Some(Json::Object(have))) => {
+            for (key, value) in want {
+                let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+                subset_diff(value, have.get(key), &path, out);
+            }
+        }
+        (Json::Array(want), Some(Json::Array(have))) if want.len() == have.len() => {
+            for (i, (w, h)) in want.iter().zip(have).enumerate() {
+                subset_diff(w, Some(h), &format!("{at}[{i}]"), out);
+            }
+        }
+        (Json::Array(want), Some(have @ Json::Array(list))) => {
+            out.push(format!("{here}: expected {} items, got {}: {have}", want.len(), list.len()))
+        }
+        (want, Some(have)) if want == have => {}
+        (want, Some(have)) => out.push(format!("{here}: expected {want}, got {have}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expectation_files_sit_beside_inputs() {
+        assert_eq!(expectation_path(Path::new("a/b.json")), PathBuf::from("a/b.expected.json"));
+        assert_eq!(expectation_path(Path::new("a/b.ndjson")), PathBuf::from("a/b.expected.jsonl"));
+    }
+
+    #[test]
+    fn subset_diff_names_paths() {
+        let want = serde_json::json!({"lambda": {"path": "command", "main_args": ["trade"]}});
+        let have = serde_json::json!({"lambda": {"path": "domain", "main_args": null, "x": 1}});
+        let mut out = Vec::new();
+        subset_diff(&want, Some(&have), "", &mut out);
+        assert_eq!(
+            out,
+            vec!["lambda.path: expected \"command\", got \"domain\"", "lambda.main_args: expected [\"trade\"], got null"]
+        );
+    }
+}

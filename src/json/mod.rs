@@ -1,0 +1,259 @@
+//! JSON values as CPython's `json.loads` builds them.
+//!
+//! The deployed Lambda sees every event through Python's `json` module, which differs from
+//! RFC 8259 parsers in ways that change routing decisions: integers of any size stay exact
+//! integers (never floats), `NaN`/`Infinity` are accepted, lone surrogate escapes survive
+//! into strings, and duplicate keys keep the first key's position with the last value.
+//! [`Value`] models exactly that, so the routing core can ask Python's questions
+//! ("is this an `int`?", "is it truthy?") of it.
+
+pub mod parse;
+pub mod pyrepr;
+pub mod write;
+
+pub use parse::{ParseError, parse_python_json};
+
+/// A Python `int` parsed from JSON: exact at any size.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Int {
+    Small(i64),
+    /// Canonical decimal text (optional `-`, no leading zeros) of a value outside `i64`.
+    Big(Box<str>),
+}
+
+impl Int {
+    pub fn is_zero(&self) -> bool {
+        matches!(self, Int::Small(0))
+    }
+
+    pub fn is_negative(&self) -> bool {
+        match self {
+            Int::Small(n) => *n < 0,
+            Int::Big(s) => s.starts_with('-'),
+        }
+    }
+
+    /// Python's `str(int)`.
+    pub fn to_decimal(&self) -> String {
+        match self {
+            Int::Small(n) => n.to_string(),
+            Int::Big(s) => s.to_string(),
+        }
+    }
+
+    /// Python's `self >= bound`.
+    pub fn ge(&self, bound: i64) -> bool {
+        match self {
+            Int::Small(n) => *n >= bound,
+            Int::Big(s) => !s.starts_with('-'),
+        }
+    }
+
+    /// Python's `self <= bound`.
+    pub fn le(&self, bound: i64) -> bool {
+        match self {
+            Int::Small(n) => *n <= bound,
+            Int::Big(s) => s.starts_with('-'),
+        }
+    }
+}
+
+/// A Python `str`: Unicode text that may hold lone surrogates (from `"\ud800"` escapes).
+///
+/// Valid text is kept as UTF-8. A string with a lone surrogate keeps its exact UTF-16 code
+/// units (so equality stays exact) and a lossy UTF-8 rendering for display and prefix tests.
+#[derive(Debug, Clone, Eq)]
+pub struct PyStr {
+    text: Box<str>,
+    utf16: Option<Box<[u16]>>,
+}
+
+impl PyStr {
+    pub fn new(text: impl Into<Box<str>>) -> Self {
+        PyStr { text: text.into(), utf16: None }
+    }
+
+    /// Builds a string from UTF-16 code units that may contain lone surrogates.
+    pub fn from_utf16(units: &[u16]) -> Self {
+        match String::from_utf16(units) {
+            Ok(s) => PyStr::new(s),
+            Err(_) => PyStr {
+                text: String::from_utf16_lossy(units).into(),
+                utf16: Some(units.into()),
+            },
+        }
+    }
+
+    /// The text; lone surrogates appear as U+FFFD.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// True when the string holds a lone surrogate, which pydantic cannot read as text.
+    pub fn has_lone_surrogate(&self) -> bool {
+        self.utf16.is_some()
+    }
+
+    /// Exact UTF-16 code units, when the string has a lone surrogate.
+    pub fn utf16(&self) -> Option<&[u16]> {
+        self.utf16.as_deref()
+    }
+
+    /// Python's `self == other` for a valid `str` literal.
+    pub fn is(&self, other: &str) -> bool {
+        self.utf16.is_none() && &*self.text == other
+    }
+
+    /// Python's `self.startswith(prefix)` for an ASCII prefix (U+FFFD never matches ASCII).
+    pub fn starts_with_ascii(&self, prefix: &str) -> bool {
+        debug_assert!(prefix.is_ascii());
+        self.text.starts_with(prefix)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Python's `len(self)`: code points, counting each lone surrogate as one.
+    pub fn char_len(&self) -> usize {
+        match &self.utf16 {
+            None => self.text.chars().count(),
+            Some(units) => char::decode_utf16(units.iter().copied()).count(),
+        }
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.utf16, &other.utf16) {
+            (None, None) => self.text == other.text,
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl std::hash::Hash for PyStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match &self.utf16 {
+            None => self.text.hash(state),
+            Some(units) => units.hash(state),
+        }
+    }
+}
+
+impl From<&str> for PyStr {
+    fn from(s: &str) -> Self {
+        PyStr::new(s)
+    }
+}
+
+/// A JSON object as a Python `dict`: insertion-ordered, keys unique.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object {
+    entries: Vec<(PyStr, Value)>,
+}
+
+impl Object {
+    pub fn new() -> Self {
+        Object::default()
+    }
+
+    /// Builds an object from entries whose keys are already unique.
+    pub fn from_unique(entries: Vec<(PyStr, Value)>) -> Self {
+        Object { entries }
+    }
+
+    /// Python's `d[key] = value`: a new key goes last, an existing key keeps its place.
+    pub fn insert(&mut self, key: PyStr, value: Value) {
+        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.entries.push((key, value)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k.is(key)).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&PyStr, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A value as `json.loads` returns it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(Int),
+    /// Includes `NaN` and `±Infinity`, which Python's decoder accepts.
+    Float(f64),
+    Str(PyStr),
+    Array(Vec<Value>),
+    Object(Object),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(PyStr::new(s))
+    }
+
+    /// Python's `bool(value)`.
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => !i.is_zero(),
+            // NaN is truthy in Python.
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Array(a) => !a.is_empty(),
+            Value::Object(o) => !o.is_empty(),
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn as_pystr(&self) -> Option<&PyStr> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The name of the Python type `json.loads` produces for this value.
+    pub fn python_type(&self) -> &'static str {
+        match self {
+            Value::Null => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Array(_) => "list",
+            Value::Object(_) => "dict",
+        }
+    }
+
+    /// Whether Python can hash the value (`list` and `dict` cannot be set members).
+    pub fn is_hashable(&self) -> bool {
+        !matches!(self, Value::Array(_) | Value::Object(_))
+    }
+}

@@ -1,0 +1,210 @@
+//! Compact JSON output of [`Value`]s and strings.
+
+use std::fmt::Write;
+
+use super::pyrepr::float_repr;
+use super::{PyStr, Value};
+
+/// Appends `value` as compact JSON, like serde_json: `{"a":1,"b":[true,null]}`.
+///
+/// Integers of any size are bare digits. Finite floats are written as Python's `repr`
+/// (`1.0`, `1e-05`, `1e+16`, as `json.dumps` does), which round-trips and is valid JSON.
+/// JSON has no `NaN` or infinities, so those become the strings `"NaN"`, `"Infinity"` and
+/// `"-Infinity"` and the output stays valid JSON. A lone surrogate in a string is written
+/// as its `\udXXX` escape, which JSON parsers (and Python) read back as that code unit.
+pub fn write_value(out: &mut String, value: &Value) {
+    /// Work left to do; the explicit stack keeps deep values off the Rust stack.
+    enum Item<'a> {
+        Value(&'a Value),
+        Key(&'a PyStr),
+        Text(&'static str),
+    }
+    let mut stack = vec![Item::Value(value)];
+    while let Some(item) = stack.pop() {
+        let value = match item {
+            Item::Text(text) => {
+                out.push_str(text);
+                continue;
+            }
+            Item::Key(key) => {
+                write_pystr(out, key);
+                continue;
+            }
+            Item::Value(value) => value,
+        };
+        match value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(true) => out.push_str("true"),
+            Value::Bool(false) => out.push_str("false"),
+            Value::Int(n) => out.push_str(&n.to_decimal()),
+            Value::Float(f) if f.is_nan() => out.push_str("\"NaN\""),
+            Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" }),
+            Value::Float(f) => out.push_str(&float_repr(*f)),
+            Value::Str(s) => write_pystr(out, s),
+            Value::Array(items) => {
+                out.push('[');
+                stack.push(Item::Text("]"));
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push(Item::Value(item));
+                    if i > 0 {
+                        stack.push(Item::Text(","));
+                    }
+                }
+            }
+            Value::Object(object) => {
+                out.push('{');
+                stack.push(Item::Text("}"));
+                let entries: Vec<_> = object.iter().collect();
+                for (i, (key, value)) in entries.into_iter().enumerate().rev() {
+                    stack.push(Item::Value(value));
+                    stack.push(Item::Text(":"));
+                    stack.push(Item::Key(key));
+                    if i > 0 {
+                        stack.push(Item::Text(","));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_escaped(out, s);
+    out.push('"');
+}
+
+/// Appends a Python string as a JSON string literal, lone surrogates as `\udXXX`.
+fn write_pystr(out: &mut String, s: &PyStr) {
+    let Some(units) = s.utf16() else {
+        return write_str(out, s.as_str());
+    };
+    out.push('"');
+    for decoded in char::decode_utf16(units.iter().copied()) {
+        match decoded {
+            Ok(c) => push_escaped(out, c.encode_utf8(&mut [0; 4])),
+            Err(e) => {
+                let _ = write!(out, "\\u{:04x}", e.unpaired_surrogate());
+            }
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `s` with `"`, `\` and control characters escaped; runs needing no escape are
+/// copied whole.
+fn push_escaped(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both slices end on character boundaries.
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse::parse_python_json;
+    use crate::json::{Int, Object};
+
+    fn json(value: &Value) -> String {
+        let mut out = String::new();
+        write_value(&mut out, value);
+        out
+    }
+
+    fn parsed(text: &str) -> Value {
+        parse_python_json(text).unwrap().value
+    }
+
+    #[test]
+    fn compact_output() {
+        let value = Value::Object(Object::from_unique(vec![
+            ("a".into(), Value::Int(Int::Small(1))),
+            ("b".into(), Value::Array(vec![Value::Bool(true), Value::Null, Value::Bool(false)])),
+            ("c".into(), Value::Object(Object::new())),
+            ("d".into(), Value::Array(vec![])),
+        ]));
+        assert_eq!(json(&value), r#"{"a":1,"b":[true,null,false],"c":{},"d":[]}"#);
+        let big = "-123456789012345678901234567890";
+        assert_eq!(json(&Value::Int(Int::Big(big.into()))), big);
+        assert_eq!(json(&Value::Int(Int::Small(i64::MIN))), "-9223372036854775808");
+    }
+
+    #[test]
+    fn floats() {
+        let cases: &[(f64, &str)] = &[
+            (1.0, "1.0"),
+            (-0.0, "-0.0"),
+            (0.1, "0.1"),
+            (1e-5, "1e-05"),
+            (1e16, "1e+16"),
+            (1.5e300, "1.5e+300"),
+            (123.456, "123.456"),
+            (f64::NAN, "\"NaN\""),
+            (f64::INFINITY, "\"Infinity\""),
+            (f64::NEG_INFINITY, "\"-Infinity\""),
+        ];
+        for &(f, expected) in cases {
+            assert_eq!(json(&Value::Float(f)), expected);
+            let back = serde_json::from_str::<serde_json::Value>(expected).unwrap();
+            assert!(back.is_f64() || back.is_string(), "{expected}");
+        }
+    }
+
+    #[test]
+    fn strings() {
+        let mut out = String::new();
+        write_str(&mut out, "a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}é😀\u{2028}/");
+        assert_eq!(out, "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0000\\u001f\u{7f}é😀\u{2028}/\"");
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, "a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}é😀\u{2028}/");
+    }
+
+    #[test]
+    fn lone_surrogates_are_escaped() {
+        let value = parsed(r#"{"\udc00k": ["a\ud800\"\u00e9\ud83d\ude00\n"]}"#);
+        let text = json(&value);
+        assert_eq!(text, "{\"\\udc00k\":[\"a\\ud800\\\"é😀\\n\"]}");
+        assert_eq!(parsed(&text), value);
+    }
+
+    #[test]
+    fn round_trips_through_the_parser() {
+        let text = r#"{"a":[1,-2.5,1e+100,"x",{"y":null}],"b":true,"c":123456789012345678901234567890}"#;
+        assert_eq!(json(&parsed(text)), text);
+    }
+
+    #[test]
+    fn deep_values_do_not_overflow() {
+        let mut value = Value::Null;
+        for _ in 0..100_000 {
+            value = Value::Array(vec![value]);
+        }
+        let text = json(&value);
+        assert_eq!(text.len(), 200_004);
+        // Dropping is recursive; unwrap level by level instead.
+        while let Value::Array(mut items) = value {
+            value = items.pop().unwrap_or(Value::Null);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! `alchemiser`: the operator CLI for The Alchemiser trading system.
+//!
+//! The pure cores (`json`, `routing`, `pattern`) take data and return decisions; `input`
+//! reads events, `render` formats results, `commands` do the I/O, `main.rs` only dispatches.
+
+pub mod cli;
+pub mod commands;
+pub mod exit;
+pub mod input;
+pub mod json;
+pub mod render;
+pub mod routing;

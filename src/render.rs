@@ -1,0 +1,312 @@
+//! Tables for people, JSON Lines for scripts; the one place output formats are decided.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+
+use crate::input::{InputError, Origin};
+use crate::json::write::{write_str, write_value};
+use crate::routing::validate::{FieldError, Loc, render_loc};
+use crate::routing::{LambdaPrediction, Response, Stage, Warning};
+
+/// `--output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+/// Whether to colour human output (resolved from `--color`, `NO_COLOR` and the terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+/// One routed event, as `route` reports it.
+#[derive(Debug, Clone)]
+pub struct RouteRecord {
+    pub origin: Origin,
+    pub stage: Stage,
+    pub lambda: LambdaPrediction,
+}
+
+impl RouteRecord {
+    pub fn warnings(&self) -> &[Warning] {
+        &self.lambda.warnings
+    }
+}
+
+fn write_origin(out: &mut String, origin: &Origin) {
+    out.push_str("{\"file\":");
+    write_str(out, &origin.file);
+    out.push_str(",\"line\":");
+    match origin.line {
+        Some(line) => out.push_str(&line.to_string()),
+        None => out.push_str("null"),
+    }
+    out.push('}');
+}
+
+fn write_opt_str(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(s) => write_str(out, s),
+        None => out.push_str("null"),
+    }
+}
+
+fn write_loc(out: &mut String, loc: &[Loc]) {
+    out.push('[');
+    for (i, item) in loc.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match item {
+            Loc::Key(k) => write_value(out, &crate::json::Value::Str(k.clone())),
+            Loc::Index(n) => out.push_str(&n.to_string()),
+        }
+    }
+    out.push(']');
+}
+
+fn write_field_error(out: &mut String, error: &FieldError) {
+    out.push_str("{\"loc\":");
+    write_loc(out, &error.loc);
+    out.push_str(",\"code\":");
+    write_str(out, error.code);
+    out.push_str(",\"message\":");
+    write_str(out, &error.message);
+    // `missing` and model-level errors carry the whole object, which says nothing new.
+    if error.code != "missing" && !error.loc.is_empty() {
+        out.push_str(",\"input\":");
+        write_value(out, &error.input);
+    }
+    out.push('}');
+}
+
+fn write_response(out: &mut String, response: Option<&Response>) {
+    match response {
+        None => out.push_str("null"),
+        Some(Response::Command { status, mode, trading_mode, message }) => {
+            out.push_str("{\"status\":");
+            write_str(out, status);
+            out.push_str(",\"mode\":");
+            write_str(out, mode);
+            out.push_str(",\"trading_mode\":");
+            write_str(out, trading_mode);
+            out.push_str(",\"message\":");
+            write_str(out, message);
+            out.push('}');
+        }
+        Some(Response::Handler { status_code, body }) => {
+            out.push_str("{\"statusCode\":");
+            out.push_str(&status_code.to_string());
+            out.push_str(",\"body\":");
+            write_str(out, body);
+            out.push('}');
+        }
+    }
+}
+
+/// The `lambda` object of the JSON contract (see the README).
+pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
+    out.push_str("{\"path\":");
+    write_str(out, p.path.as_str());
+    out.push_str(",\"response\":");
+    write_response(out, p.response.as_ref());
+    out.push_str(",\"exception\":");
+    write_opt_str(out, p.exception.as_ref().map(|e| e.class));
+    out.push_str(",\"exception_message\":");
+    write_opt_str(out, p.exception.as_ref().map(|e| e.message.as_str()));
+    out.push_str(",\"main_args\":");
+    match &p.main_args {
+        Some(args) => {
+            out.push('[');
+            for (i, arg) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(out, arg);
+            }
+            out.push(']');
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"handler\":");
+    write_opt_str(out, p.handler.map(|h| h.as_str()));
+    out.push_str(",\"dedup_key\":");
+    match &p.dedup_key {
+        Some(key) => write_value(out, key),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"marks_processed\":");
+    out.push_str(if p.marks_processed { "true" } else { "false" });
+    out.push_str(",\"validated_model\":");
+    write_opt_str(out, p.validated_model);
+    out.push_str(",\"validation_errors\":[");
+    for (i, error) in p.validation_errors.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_field_error(out, error);
+    }
+    out.push_str("]}");
+}
+
+fn write_warnings(out: &mut String, warnings: &[Warning]) {
+    out.push('[');
+    for (i, w) in warnings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        write_str(out, w.code.as_str());
+        out.push_str(",\"message\":");
+        write_str(out, &w.message);
+        out.push('}');
+    }
+    out.push(']');
+}
+
+/// One JSON Lines record for a routed event, newline included.
+pub fn write_route_json(out: &mut String, record: &RouteRecord) {
+    out.push_str("{\"input\":");
+    write_origin(out, &record.origin);
+    out.push_str(",\"stage\":");
+    write_str(out, record.stage.as_str());
+    out.push_str(",\"lambda\":");
+    write_lambda(out, &record.lambda);
+    out.push_str(",\"warnings\":");
+    write_warnings(out, record.warnings());
+    out.push_str("}\n");
+}
+
+/// One JSON Lines record for an input that could not be read, newline included.
+pub fn write_input_error_json(out: &mut String, error: &InputError) {
+    out.push_str("{\"input\":{\"file\":");
+    write_str(out, &error.file);
+    out.push_str(",\"line\":");
+    match error.position {
+        Some((line, _)) => out.push_str(&line.to_string()),
+        None => out.push_str("null"),
+    }
+    out.push_str("},\"error\":{\"message\":");
+    write_str(out, &error.message);
+    out.push_str(",\"column\":");
+    match error.position {
+        Some((_, column)) => out.push_str(&column.to_string()),
+        None => out.push_str("null"),
+    }
+    out.push_str("}}\n");
+}
+
+/// A short account of what the Lambda does: `success · trade · paper`, `404 No handler…`.
+pub fn outcome(p: &LambdaPrediction) -> String {
+    if let Some(e) = &p.exception {
+        return format!("raises {}", e.class);
+    }
+    match &p.response {
+        Some(Response::Command { status, mode, trading_mode, .. }) => {
+            if *status == "failed" && !p.validation_errors.is_empty() {
+                let n = p.validation_errors.len();
+                format!("failed: {n} validation error{}", if n == 1 { "" } else { "s" })
+            } else if *status == "skipped" {
+                "skipped (circuit breaker)".to_string()
+            } else {
+                format!("{status} · {mode} · {trading_mode}")
+            }
+        }
+        Some(Response::Handler { status_code, body }) => format!("{status_code} {body}"),
+        None => "-".to_string(),
+    }
+}
+
+fn handler_or_trade(p: &LambdaPrediction) -> String {
+    if let Some(h) = p.handler {
+        return h.as_str().to_string();
+    }
+    match &p.main_args {
+        Some(args) => format!("main({})", args.join(" ")),
+        None => "-".to_string(),
+    }
+}
+
+fn new_table() -> Table {
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    table
+}
+
+fn warning_cell(text: String, style: Style) -> Cell {
+    let cell = Cell::new(text);
+    if style.color { cell.fg(Color::Yellow) } else { cell }
+}
+
+/// The full account of one event.
+pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
+    let p = &record.lambda;
+    let mut table = new_table();
+    table.set_header(vec!["", "prediction"]);
+    table.add_row(vec!["input".to_string(), record.origin.to_string()]);
+    table.add_row(vec!["stage".to_string(), record.stage.as_str().to_string()]);
+    table.add_row(vec!["path".to_string(), p.path.as_str().to_string()]);
+    table.add_row(vec!["outcome".to_string(), outcome(p)]);
+    let response = match &p.response {
+        Some(Response::Command { status, mode, trading_mode, message }) => {
+            format!("status={status} mode={mode} trading_mode={trading_mode}\nmessage={}", first_line(message))
+        }
+        Some(Response::Handler { status_code, body }) => format!("statusCode={status_code} body={body}"),
+        None => "none (the Lambda raises)".to_string(),
+    };
+    table.add_row(vec!["response".to_string(), response]);
+    if let Some(e) = &p.exception {
+        table.add_row(vec!["exception".to_string(), format!("{}: {}", e.class, first_line(&e.message))]);
+    }
+    table.add_row(vec!["handler / trade".to_string(), handler_or_trade(p)]);
+    let dedup = match &p.dedup_key {
+        Some(key) => {
+            let mut s = String::new();
+            write_value(&mut s, key);
+            if p.marks_processed { format!("{s} (checked, then marked processed)") } else { format!("{s} (checked)") }
+        }
+        None => "none checked".to_string(),
+    };
+    table.add_row(vec!["dedup key".to_string(), dedup]);
+    if !p.validation_errors.is_empty() {
+        let lines: Vec<String> = p
+            .validation_errors
+            .iter()
+            .map(|e| {
+                let at = render_loc(&e.loc);
+                let at = if at.is_empty() { "(model)".to_string() } else { at };
+                format!("{at}: {} [{}]", e.message, e.code)
+            })
+            .collect();
+        table.add_row(vec![format!("{} errors", p.validated_model.unwrap_or("validation")), lines.join("\n")]);
+    }
+    if !record.warnings().is_empty() {
+        let lines: Vec<String> = record.warnings().iter().map(|w| format!("{}: {}", w.code.as_str(), w.message)).collect();
+        table.add_row(vec![Cell::new("warnings"), warning_cell(lines.join("\n"), style)]);
+    }
+    format!("{table}\n")
+}
+
+/// One row per event.
+pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
+    let mut table = new_table();
+    table.set_header(vec!["input", "path", "outcome", "handler / trade", "warnings"]);
+    for record in records {
+        let p = &record.lambda;
+        let codes: Vec<&str> = record.warnings().iter().map(|w| w.code.as_str()).collect();
+        table.add_row(vec![
+            Cell::new(record.origin.to_string()),
+            Cell::new(p.path.as_str()),
+            Cell::new(outcome(p)),
+            Cell::new(handler_or_trade(p)),
+            warning_cell(codes.join(", "), style),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("")
+}

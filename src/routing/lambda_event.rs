@@ -1,0 +1,94 @@
+//! `LambdaEvent` (schema 1.0): the strict model a command payload must pass (facts §1.2),
+//! and the `main` argument list it produces.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::validate::{Extra, Field, FieldError, Model, Pattern, Ty, validate_model};
+use crate::json::{Object, Value};
+
+static MONTH: Pattern = Pattern { source: r"^\d{4}-\d{2}$", regex: LazyLock::new(|| compile(r"^\d{4}-\d{2}$")) };
+static PNL_PERIOD: Pattern = Pattern { source: r"^\d+[WMA]$", regex: LazyLock::new(|| compile(r"^\d+[WMA]$")) };
+
+/// The patterns are constants known to compile; `\d` is Unicode-aware, as in pydantic-core.
+fn compile(source: &str) -> Regex {
+    Regex::new(source).unwrap_or_else(|e| unreachable!("constant pattern {source}: {e}"))
+}
+
+const fn text() -> Ty {
+    Ty::Str { min_len: None, max_len: None, pattern: None, after: None }
+}
+
+pub static LAMBDA_EVENT: Model = Model {
+    name: "LambdaEvent",
+    extra: Extra::Forbid,
+    fields: &[
+        Field::defaulted("schema_version", Ty::Literal(&["1.0"])),
+        Field::optional("mode", Ty::Literal(&["trade", "bot"])),
+        Field::optional("trading_mode", Ty::Literal(&["paper", "live"])),
+        Field::optional("arguments", Ty::ListOfStr),
+        Field::optional("action", Ty::Literal(&["pnl_analysis"])),
+        Field::optional("month", Ty::Str { min_len: None, max_len: None, pattern: Some(&MONTH), after: None }),
+        Field::optional("account_id", text()),
+        Field::optional("pnl_type", Ty::Literal(&["weekly", "monthly"])),
+        Field::optional("pnl_periods", Ty::Int { ge: Some(1), le: None }),
+        Field::optional("pnl_period", Ty::Str { min_len: None, max_len: None, pattern: Some(&PNL_PERIOD), after: None }),
+        Field::optional("pnl_detailed", Ty::Bool),
+        Field::optional("to", text()),
+        Field::optional("subject", text()),
+        Field::optional("dry_run", Ty::Bool),
+        Field::optional("correlation_id", text()),
+        Field::optional("causation_id", text()),
+    ],
+};
+
+const PNL_RULE: &str = "P&L analysis requires either 'pnl_type' or 'pnl_period' to be specified";
+
+/// Validates a payload object; on success returns the `main` argument list.
+pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
+    let input = Value::Object(payload.clone());
+    let errors = validate_model(&LAMBDA_EVENT, &input);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Fields passed validation, so every present value has its declared type.
+    let text = |name: &str| match payload.get(name) {
+        Some(Value::Str(s)) => Some(s.as_str().trim()),
+        _ => None,
+    };
+    let literal = |name: &str| match payload.get(name) {
+        Some(Value::Str(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    if literal("action") != Some("pnl_analysis") {
+        return Ok(vec!["trade".to_string()]);
+    }
+    let pnl_type = literal("pnl_type");
+    let pnl_period = text("pnl_period");
+    if pnl_type.is_none() && pnl_period.is_none_or(str::is_empty) {
+        return Err(vec![FieldError {
+            loc: Vec::new(),
+            code: "value_error",
+            message: format!("Value error, {PNL_RULE}"),
+            input,
+        }]);
+    }
+    let mut args = vec!["pnl".to_string()];
+    match pnl_type {
+        Some("weekly") => args.push("--weekly".into()),
+        Some("monthly") => args.push("--monthly".into()),
+        _ => {}
+    }
+    if let Some(period) = pnl_period.filter(|p| !p.is_empty()) {
+        args.extend(["--period".to_string(), period.to_string()]);
+    }
+    if let Some(Value::Int(n)) = payload.get("pnl_periods")
+        && n.ge(2)
+    {
+        args.extend(["--periods".to_string(), n.to_decimal()]);
+    }
+    if let Some(Value::Bool(true)) = payload.get("pnl_detailed") {
+        args.push("--detailed".into());
+    }
+    Ok(args)
+}

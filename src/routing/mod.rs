@@ -1,0 +1,546 @@
+//! The 2.27.0 Lambda as a pure function: an event in, a [`LambdaPrediction`] out.
+//!
+//! This follows `lambda_handler` and `eventbridge_handler` step by step (facts §1–§4),
+//! including where they crash, predicting as if `main`, the handlers and the container
+//! succeed and the dedup table has never seen the event.
+
+pub mod domain_events;
+pub mod isotime;
+pub mod lambda_event;
+pub mod validate;
+
+use crate::json::parse::{ParseErrorKind, parse_pystr};
+use crate::json::{Object, PyStr, Value};
+use validate::{FieldError, ModelInput, render_validation_error, validate_model, validate_model_input};
+
+/// The deployment stage: names every resource and decides paper or live trading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Dev,
+    Prod,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Dev => "dev",
+            Stage::Prod => "prod",
+        }
+    }
+
+    /// The template's default Alpaca endpoint decides: dev → paper, prod → live.
+    pub fn trading_mode(self) -> &'static str {
+        match self {
+            Stage::Dev => "paper",
+            Stage::Prod => "live",
+        }
+    }
+}
+
+/// The six detail-types `_is_domain_event` accepts.
+pub const DOMAIN_EVENT_TYPES: [&str; 6] =
+    ["WorkflowStarted", "SignalGenerated", "RebalancePlanned", "TradeExecuted", "WorkflowCompleted", "WorkflowFailed"];
+
+const CIRCUIT_BREAKER_TYPE: &str = "ErrorNotificationRequested";
+
+/// Which branch of `lambda_handler` the event takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Path {
+    CircuitBreaker,
+    Domain,
+    Command,
+    /// `_is_domain_event` itself raised.
+    CrashBeforeRouting,
+}
+
+impl Path {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Path::CircuitBreaker => "circuit_breaker",
+            Path::Domain => "domain",
+            Path::Command => "command",
+            Path::CrashBeforeRouting => "crash_before_routing",
+        }
+    }
+}
+
+/// What the Lambda returns (without `request_id`, which comes from the invocation context).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// `lambda_handler`'s own shape.
+    Command { status: &'static str, mode: &'static str, trading_mode: &'static str, message: String },
+    /// `eventbridge_handler`'s shape.
+    Handler { status_code: u16, body: String },
+}
+
+/// An exception that escapes the Lambda (a function error).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exception {
+    /// The Python class name, e.g. `TypeError`.
+    pub class: &'static str,
+    pub message: String,
+}
+
+/// The handler class whose `handle_event` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handler {
+    PortfolioAnalysis,
+    TradingExecution,
+}
+
+impl Handler {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Handler::PortfolioAnalysis => "PortfolioAnalysisHandler",
+            Handler::TradingExecution => "TradingExecutionHandler",
+        }
+    }
+}
+
+/// Something an operator must not miss about an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningCode {
+    /// `main(["trade"])` runs against the paper account.
+    StartsTrade,
+    /// `main(["trade"])` runs against the live account (prod).
+    LiveTrade,
+    /// A non-object or empty payload became a trading run without any validation.
+    ImplicitTrade,
+    /// The event names a trading mode or mode that the Lambda ignores.
+    IgnoredField,
+    /// An `alchemiser.*` source or a domain detail-type that is not routed as a domain event.
+    NotRoutedAsDomain,
+    /// The Lambda raises: async retries, then the event is dropped.
+    LambdaCrash,
+    /// `RebalancePlanned` cannot validate in 2.27.0.
+    RebalanceNeverValidates,
+    /// The command payload fails `LambdaEvent` validation (status failed + error notification).
+    ValidationFailed,
+    /// A domain event that validates but has no handler (404): nothing happens.
+    NoHandler,
+    /// The same `event_id` earlier in the batch.
+    DuplicateEventId,
+    /// `NaN`/`Infinity` in the event: Python accepts it, AWS APIs reject it as invalid JSON.
+    NonstandardJson,
+}
+
+impl WarningCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::StartsTrade => "starts_trade",
+            WarningCode::LiveTrade => "live_trade",
+            WarningCode::ImplicitTrade => "implicit_trade",
+            WarningCode::IgnoredField => "ignored_field",
+            WarningCode::NotRoutedAsDomain => "not_routed_as_domain",
+            WarningCode::LambdaCrash => "lambda_crash",
+            WarningCode::RebalanceNeverValidates => "rebalance_never_validates",
+            WarningCode::ValidationFailed => "validation_failed",
+            WarningCode::NoHandler => "no_handler",
+            WarningCode::DuplicateEventId => "duplicate_event_id",
+            WarningCode::NonstandardJson => "nonstandard_json",
+        }
+    }
+}
+
+/// Everything `route` predicts about one Lambda invocation with one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LambdaPrediction {
+    pub path: Path,
+    pub response: Option<Response>,
+    pub exception: Option<Exception>,
+    pub main_args: Option<Vec<String>>,
+    pub handler: Option<Handler>,
+    /// The `event_id` checked against the dedup table.
+    pub dedup_key: Option<Value>,
+    /// Whether the event is written to the dedup table afterwards.
+    pub marks_processed: bool,
+    /// The title of the model the errors are about (`LambdaEvent`, `SignalGenerated`, …).
+    pub validated_model: Option<&'static str>,
+    pub validation_errors: Vec<FieldError>,
+    pub warnings: Vec<Warning>,
+}
+
+impl LambdaPrediction {
+    fn new(path: Path) -> Self {
+        LambdaPrediction {
+            path,
+            response: None,
+            exception: None,
+            main_args: None,
+            handler: None,
+            dedup_key: None,
+            marks_processed: false,
+            validated_model: None,
+            validation_errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, code: WarningCode, message: impl Into<String>) {
+        self.warnings.push(Warning { code, message: message.into() });
+    }
+
+    fn raise(&mut self, class: &'static str, message: impl Into<String>) {
+        let message = message.into();
+        self.warn(
+            WarningCode::LambdaCrash,
+            format!(
+                "the Lambda raises {class}: an EventBridge delivery is retried twice (async invocation) and then dropped; a direct invoke gets a function error"
+            ),
+        );
+        self.exception = Some(Exception { class, message });
+    }
+
+    /// Whether the event starts `main(["trade"])`.
+    pub fn starts_trade(&self) -> bool {
+        self.main_args.as_ref().is_some_and(|args| args.first().is_some_and(|a| a == "trade"))
+    }
+}
+
+/// Predicts what the deployed 2.27.0 Lambda does with `event` at `stage`.
+pub fn predict(event: &Value, stage: Stage) -> LambdaPrediction {
+    let object = event.as_object();
+    if let Some(obj) = object
+        && obj.get("detail-type").and_then(Value::as_pystr).is_some_and(|dt| dt.is(CIRCUIT_BREAKER_TYPE))
+    {
+        let mut p = LambdaPrediction::new(Path::CircuitBreaker);
+        p.response = Some(Response::Command {
+            status: "skipped",
+            mode: "error_notification",
+            trading_mode: "n/a",
+            message: "Error notification event skipped (circuit breaker)".into(),
+        });
+        return p;
+    }
+    if let Some(obj) = object {
+        match is_domain_event(obj) {
+            Err(crash) => {
+                let mut p = LambdaPrediction::new(Path::CrashBeforeRouting);
+                p.raise(crash.class, crash.message);
+                return p;
+            }
+            Ok(Some(detail_type)) => return eventbridge_handler(obj, detail_type),
+            Ok(None) => {}
+        }
+    }
+    command_path(event, stage)
+}
+
+/// `_is_domain_event`: membership test first (needs a hashable detail-type), then the
+/// source prefix (needs a `str` source). Returns the detail-type when it is a domain event.
+fn is_domain_event(obj: &Object) -> Result<Option<&'static str>, Exception> {
+    let detail_type = match obj.get("detail-type") {
+        None => return Ok(None),
+        Some(v) if !v.is_hashable() => {
+            return Err(Exception { class: "TypeError", message: format!("unhashable type: '{}'", v.python_type()) });
+        }
+        Some(Value::Str(s)) => match DOMAIN_EVENT_TYPES.iter().find(|t| s.is(t)) {
+            Some(t) => *t,
+            None => return Ok(None),
+        },
+        Some(_) => return Ok(None),
+    };
+    match obj.get("source") {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(s.starts_with_ascii("alchemiser.").then_some(detail_type)),
+        Some(other) => Err(Exception {
+            class: "AttributeError",
+            message: format!("'{}' object has no attribute 'startswith'", other.python_type()),
+        }),
+    }
+}
+
+/// `eventbridge_handler(event, context)` for a domain event (facts §2.1).
+fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPrediction {
+    let mut p = LambdaPrediction::new(Path::Domain);
+    let empty = Value::Object(Object::new());
+    let decoded;
+    let mut detail = obj.get("detail").unwrap_or(&empty);
+    if let Value::Str(text) = detail {
+        // Outside the handler's try: only JSONDecodeError is caught (→ `{}`).
+        match parse_pystr(text) {
+            Ok(parsed) => {
+                decoded = parsed.value;
+                detail = &decoded;
+            }
+            Err(e) => match e.kind {
+                ParseErrorKind::Syntax => detail = &empty,
+                ParseErrorKind::IntTooLong => {
+                    p.raise("ValueError", "Exceeds the limit (4300 digits) for integer string conversion");
+                    return p;
+                }
+                ParseErrorKind::TooDeep => {
+                    p.raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON document");
+                    return p;
+                }
+            },
+        }
+    }
+
+    let event_id = match detail {
+        Value::Object(d) => d.get("event_id").cloned().unwrap_or(Value::Null),
+        _ => Value::str("unknown"),
+    };
+    if event_id.is_truthy() && !event_id.as_pystr().is_some_and(|s| s.is("unknown")) {
+        p.dedup_key = Some(event_id);
+    }
+
+    if detail_type == "RebalancePlanned" {
+        p.warn(
+            WarningCode::RebalanceNeverValidates,
+            "RebalancePlanned can never validate in 2.27.0 (nested datetime and Decimal fields cannot come from JSON): the Lambda raises ValidationError and the trade never executes",
+        );
+    }
+
+    let converted: &[&str] = match timestamp_step(detail) {
+        Err(e) => {
+            p.raise(e.class, e.message);
+            return p;
+        }
+        Ok(true) => &["timestamp"],
+        Ok(false) => &[],
+    };
+
+    let Some(model) = domain_events::event_class(detail_type) else {
+        // Unreachable through lambda_handler, which forwards only mapped types.
+        p.response = Some(Response::Handler { status_code: 400, body: format!("Unknown event type: {detail_type}") });
+        return p;
+    };
+    let errors = match detail {
+        Value::Object(d) => validate_model_input(model, &ModelInput { object: d, datetimes: converted }),
+        other => validate_model(model, other),
+    };
+    if !errors.is_empty() {
+        p.validated_model = Some(model.name);
+        let message = render_validation_error(model.name, &errors);
+        p.validation_errors = errors;
+        p.raise("ValidationError", message);
+        return p;
+    }
+
+    let handler = match detail_type {
+        "SignalGenerated" => Handler::PortfolioAnalysis,
+        "RebalancePlanned" => Handler::TradingExecution,
+        _ => {
+            p.response = Some(Response::Handler { status_code: 404, body: format!("No handler for: {detail_type}") });
+            p.warn(
+                WarningCode::NoHandler,
+                format!("{detail_type} validates but has no handler in 2.27.0: the Lambda returns 404 and nothing else happens"),
+            );
+            return p;
+        }
+    };
+    p.handler = Some(handler);
+    p.marks_processed = p.dedup_key.is_some();
+    p.response = Some(Response::Handler { status_code: 200, body: "Event processed successfully".into() });
+    p
+}
+
+/// The handler's `if "timestamp" in detail and isinstance(detail["timestamp"], str)` step.
+/// Returns whether the timestamp was converted to a datetime.
+fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
+    let type_error = |message: String| Exception { class: "TypeError", message };
+    match detail {
+        Value::Object(d) => match d.get("timestamp") {
+            Some(Value::Str(s)) => {
+                let replaced = s.as_str().replace('Z', "+00:00");
+                if s.has_lone_surrogate() || isotime::fromisoformat(&replaced).is_err() {
+                    return Err(Exception {
+                        class: "ValueError",
+                        message: format!("Invalid isoformat string: {}", crate::json::pyrepr::repr(&Value::str(&replaced))),
+                    });
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        },
+        Value::Array(items) => {
+            if items.iter().any(|v| v.as_pystr().is_some_and(|s| s.is("timestamp"))) {
+                Err(type_error("list indices must be integers or slices, not str".into()))
+            } else {
+                Ok(false)
+            }
+        }
+        Value::Str(s) => {
+            if s.as_str().contains("timestamp") {
+                Err(type_error("string indices must be integers, not 'str'".into()))
+            } else {
+                Ok(false)
+            }
+        }
+        other => Err(type_error(format!("argument of type '{}' is not iterable", other.python_type()))),
+    }
+}
+
+/// The command path of `lambda_handler` (facts §1.1 step 6).
+fn command_path(event: &Value, stage: Stage) -> LambdaPrediction {
+    let mut p = LambdaPrediction::new(Path::Command);
+    if let Some(obj) = event.as_object() {
+        warn_not_routed(&mut p, obj);
+    }
+
+    // `parse_event_mode(event or {})`, then one level of envelope unwrapping.
+    let empty = Value::Object(Object::new());
+    let falsy = !event.is_truthy();
+    let mut payload = if falsy { &empty } else { event };
+    if let Some(obj) = payload.as_object()
+        && obj.contains_key("detail-type")
+        && let Some(detail) = obj.get("detail")
+    {
+        payload = detail;
+    }
+
+    let args = match payload {
+        Value::Object(obj) => match lambda_event::parse(obj) {
+            Ok(args) => {
+                if falsy {
+                    p.warn(
+                        WarningCode::ImplicitTrade,
+                        format!(
+                            "the event is empty ({}): it is treated as {{}} and becomes a trading run",
+                            crate::json::pyrepr::repr(event)
+                        ),
+                    );
+                } else if obj.is_empty() {
+                    p.warn(WarningCode::ImplicitTrade, "the payload is an empty object: it validates and becomes a trading run");
+                }
+                warn_ignored_fields(&mut p, obj, stage);
+                args
+            }
+            Err(errors) => {
+                let message =
+                    format!("Lambda execution critical error: {}", render_validation_error("LambdaEvent", &errors));
+                p.validated_model = Some("LambdaEvent");
+                p.validation_errors = errors;
+                p.response =
+                    Some(Response::Command { status: "failed", mode: "unknown", trading_mode: "unknown", message });
+                p.warn(
+                    WarningCode::ValidationFailed,
+                    "the payload fails LambdaEvent validation: the Lambda returns status failed and publishes an ErrorNotificationRequested",
+                );
+                return p;
+            }
+        },
+        other => {
+            let what = if std::ptr::eq(other, event) { "the event" } else { "the envelope's detail" };
+            p.warn(
+                WarningCode::ImplicitTrade,
+                format!("{what} is not an object ({}): it is not validated and becomes a trading run", other.python_type()),
+            );
+            vec!["trade".to_string()]
+        }
+    };
+
+    let (mode, trading_mode) = if args[0] == "trade" { ("trade", stage.trading_mode()) } else { ("pnl", "n/a") };
+    let title = match trading_mode {
+        "paper" => "Paper",
+        "live" => "Live",
+        _ => "N/A",
+    };
+    if mode == "trade" {
+        match stage {
+            Stage::Dev => p.warn(WarningCode::StartsTrade, "starts a paper trading run: main([\"trade\"]) (stage dev)"),
+            Stage::Prod => p.warn(
+                WarningCode::LiveTrade,
+                "starts a LIVE trading run with real money: main([\"trade\"]) (stage prod)",
+            ),
+        }
+    }
+    p.response = Some(Response::Command {
+        status: "success",
+        mode,
+        trading_mode,
+        message: format!("{title} trading completed successfully"),
+    });
+    p.main_args = Some(args);
+    p
+}
+
+/// Warns about events that look like domain events but take the command path.
+fn warn_not_routed(p: &mut LambdaPrediction, obj: &Object) {
+    let detail_type = obj.get("detail-type").and_then(Value::as_pystr);
+    let source = obj.get("source").and_then(Value::as_pystr);
+    let is_domain_type = detail_type.is_some_and(|dt| DOMAIN_EVENT_TYPES.iter().any(|t| dt.is(t)));
+    let alchemiser_source = source.is_some_and(|s| s.starts_with_ascii("alchemiser."));
+    let shown = |s: Option<&PyStr>| s.map_or("(none)".to_string(), |s| format!("{:?}", s.as_str()));
+    if alchemiser_source && !is_domain_type {
+        p.warn(
+            WarningCode::NotRoutedAsDomain,
+            format!(
+                "source {} is an alchemiser event but detail-type {} is not one of the six domain types: it takes the command path",
+                shown(source),
+                shown(detail_type)
+            ),
+        );
+    } else if is_domain_type && !alchemiser_source {
+        p.warn(
+            WarningCode::NotRoutedAsDomain,
+            format!(
+                "detail-type {} is a domain event type but source {} does not start with \"alchemiser.\": it takes the command path",
+                shown(detail_type),
+                shown(source)
+            ),
+        );
+    }
+}
+
+/// Fields a valid payload may carry that do not do what they say.
+fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
+    let is_trade = !matches!(obj.get("action"), Some(Value::Str(a)) if a.is("pnl_analysis"));
+    if let Some(Value::Str(asked)) = obj.get("trading_mode")
+        && is_trade
+        && !asked.is(stage.trading_mode())
+    {
+        p.warn(
+            WarningCode::IgnoredField,
+            format!(
+                "the event asks for trading_mode {:?} but the Lambda ignores it: stage {} trades {}",
+                asked.as_str(),
+                stage.as_str(),
+                stage.trading_mode()
+            ),
+        );
+    }
+    if let Some(Value::Str(mode)) = obj.get("mode")
+        && mode.is("bot")
+    {
+        p.warn(WarningCode::IgnoredField, "mode \"bot\" is ignored: the Lambda runs a trade");
+    }
+}
+
+/// Cross-event state of one batch: the dedup table fills as events succeed.
+#[derive(Debug, Default)]
+pub struct Batch {
+    seen: Vec<(Value, String, bool)>,
+}
+
+impl Batch {
+    pub fn new() -> Self {
+        Batch::default()
+    }
+
+    /// Adds batch-level warnings to `prediction` (`label` names the event in messages).
+    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &str) {
+        let Some(key) = prediction.dedup_key.clone() else { return };
+        if let Some((_, first, marked)) = self.seen.iter().find(|(k, _, _)| *k == key) {
+            let message = if *marked {
+                format!("event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")")
+            } else {
+                format!("event_id also used by {first}, which is not marked processed, so both run")
+            };
+            prediction.warn(WarningCode::DuplicateEventId, message);
+            if !*marked && prediction.marks_processed {
+                self.seen.retain(|(k, _, _)| *k != key);
+                self.seen.push((key, label.to_string(), true));
+            }
+        } else {
+            self.seen.push((key, label.to_string(), prediction.marks_processed));
+        }
+    }
+}

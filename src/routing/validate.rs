@@ -1,0 +1,461 @@
+//! Strict pydantic validation of JSON-born Python values, reduced to what 2.27.0's models use.
+//!
+//! Models are described as data ([`Model`], [`Field`], [`Ty`]) and checked by one interpreter,
+//! so error codes, messages, locations and order follow pydantic-core in one place:
+//! fields in declaration order, then (for `extra="forbid"`) unknown keys in input order.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::json::{Object, PyStr, Value, pyrepr};
+
+/// One element of an error location: a dict key or a list index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loc {
+    Key(PyStr),
+    Index(usize),
+}
+
+impl Loc {
+    fn key(name: &str) -> Loc {
+        Loc::Key(PyStr::new(name))
+    }
+}
+
+/// One pydantic error line (`ValidationError.errors()` entry).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub loc: Vec<Loc>,
+    /// pydantic's error type, e.g. `extra_forbidden`.
+    pub code: &'static str,
+    pub message: String,
+    pub input: Value,
+}
+
+/// What pydantic does with keys no field claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Ignore,
+    Forbid,
+}
+
+/// A pydantic model as data.
+#[derive(Debug)]
+pub struct Model {
+    pub name: &'static str,
+    pub fields: &'static [Field],
+    pub extra: Extra,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub required: bool,
+    /// `T | None`: a JSON null is accepted as "absent".
+    pub nullable: bool,
+}
+
+impl Field {
+    pub const fn required(name: &'static str, ty: Ty) -> Field {
+        Field { name, ty, required: true, nullable: false }
+    }
+    pub const fn defaulted(name: &'static str, ty: Ty) -> Field {
+        Field { name, ty, required: false, nullable: false }
+    }
+    pub const fn optional(name: &'static str, ty: Ty) -> Field {
+        Field { name, ty, required: false, nullable: true }
+    }
+}
+
+/// A field-level check that runs after the type check (`@field_validator`, mode "after").
+#[derive(Debug, Clone, Copy)]
+pub enum After {
+    /// `v.strip().upper()` must be one of the values; the message is the ValueError text.
+    UpperOneOf(&'static [&'static str], &'static str),
+}
+
+/// The field types 2.27.0's models use, all in strict mode with `str_strip_whitespace`.
+#[derive(Debug)]
+pub enum Ty {
+    /// `str` with optional `min_length`/`max_length` (after stripping) and a `pattern`.
+    Str { min_len: Option<usize>, max_len: Option<usize>, pattern: Option<&'static Pattern>, after: Option<After> },
+    /// `Literal[...]` of strings: not stripped, case-sensitive.
+    Literal(&'static [&'static str]),
+    /// `int` with optional `ge`/`le`.
+    Int { ge: Option<i64>, le: Option<i64> },
+    Bool,
+    /// `dict[str, Any]`.
+    Dict,
+    /// `dict[str, Decimal]`.
+    DictOfDecimal,
+    /// `list[str]`.
+    ListOfStr,
+    /// `list[Model]` with an optional `min_length`.
+    ListOf { model: &'static Model, min_len: Option<usize> },
+    Model(&'static Model),
+    /// `datetime`: only a `datetime` instance passes strict mode (see [`Input::DateTime`]).
+    DateTime,
+    /// `Decimal`: strict mode accepts only `Decimal` instances, which JSON never produces.
+    Decimal,
+}
+
+/// A compiled `pattern=` constraint; pydantic-core uses the same Rust `regex` crate.
+#[derive(Debug)]
+pub struct Pattern {
+    pub source: &'static str,
+    pub regex: LazyLock<Regex>,
+}
+
+/// A value reaching a model: JSON data, or a `datetime` the handler already converted.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    Json(&'a Value),
+    DateTime,
+}
+
+/// The dict a model validates, with the handler's `timestamp` conversion applied on top.
+pub struct ModelInput<'a> {
+    pub object: &'a Object,
+    /// Keys whose value the handler replaced by a `datetime` before validation.
+    pub datetimes: &'a [&'a str],
+}
+
+/// Validates a whole model input (a dict or anything else) and returns every error.
+pub fn validate_model(model: &Model, input: &Value) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match input {
+        Value::Object(object) => {
+            validate_fields(model, &ModelInput { object, datetimes: &[] }, &mut Vec::new(), &mut errors)
+        }
+        other => errors.push(model_type_error(model, Vec::new(), other)),
+    }
+    errors
+}
+
+/// Validates a dict whose `datetimes` keys the handler already converted.
+pub fn validate_model_input(model: &Model, input: &ModelInput<'_>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    validate_fields(model, input, &mut Vec::new(), &mut errors);
+    errors
+}
+
+fn model_type_error(model: &Model, loc: Vec<Loc>, input: &Value) -> FieldError {
+    FieldError {
+        loc,
+        code: "model_type",
+        message: format!("Input should be a valid dictionary or instance of {}", model.name),
+        input: input.clone(),
+    }
+}
+
+fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+    for field in model.fields {
+        loc.push(Loc::key(field.name));
+        if input.datetimes.contains(&field.name) {
+            check(&field.ty, field.nullable, Input::DateTime, loc, errors);
+        } else {
+            match input.object.get(field.name) {
+                Some(value) => check(&field.ty, field.nullable, Input::Json(value), loc, errors),
+                None if field.required => errors.push(FieldError {
+                    loc: loc.clone(),
+                    code: "missing",
+                    message: "Field required".into(),
+                    input: Value::Object(input.object.clone()),
+                }),
+                None => {}
+            }
+        }
+        loc.pop();
+    }
+    if model.extra == Extra::Forbid {
+        for (key, value) in input.object.iter() {
+            if model.fields.iter().any(|f| key.is(f.name)) {
+                continue;
+            }
+            let mut at = loc.clone();
+            at.push(Loc::Key(key.clone()));
+            errors.push(if key.has_lone_surrogate() {
+                // pydantic-core cannot read the key as text and reports the key itself.
+                FieldError { loc: at, code: "invalid_key", message: "Keys should be strings".into(), input: value.clone() }
+            } else {
+                FieldError {
+                    loc: at,
+                    code: "extra_forbidden",
+                    message: "Extra inputs are not permitted".into(),
+                    input: value.clone(),
+                }
+            });
+        }
+    }
+}
+
+fn push(errors: &mut Vec<FieldError>, loc: &[Loc], code: &'static str, message: impl Into<String>, input: &Value) {
+    errors.push(FieldError { loc: loc.to_vec(), code, message: message.into(), input: input.clone() });
+}
+
+/// Checks one value against a field type; `nullable` admits JSON null.
+fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+    let value = match input {
+        Input::DateTime => {
+            if !matches!(ty, Ty::DateTime) {
+                // Only `timestamp` is ever converted, and every model types it as datetime.
+                push(errors, loc, "datetime_type", "unexpected datetime", &Value::Null);
+            }
+            return;
+        }
+        Input::Json(Value::Null) if nullable => return,
+        Input::Json(value) => value,
+    };
+    match ty {
+        Ty::Str { min_len, max_len, pattern, after } => {
+            if let Some(text) = check_str(value, loc, errors) {
+                check_str_constraints(text, value, *min_len, *max_len, *pattern, *after, loc, errors);
+            }
+        }
+        Ty::Literal(allowed) => match value {
+            Value::Str(s) if s.has_lone_surrogate() => push_unicode(errors, loc, value),
+            Value::Str(s) if allowed.iter().any(|a| s.is(a)) => {}
+            _ => push(errors, loc, "literal_error", format!("Input should be {}", literal_list(allowed)), value),
+        },
+        Ty::Int { ge, le } => match value {
+            Value::Int(i) => {
+                if let Some(bound) = ge
+                    && !i.ge(*bound)
+                {
+                    push(errors, loc, "greater_than_equal", format!("Input should be greater than or equal to {bound}"), value);
+                }
+                if let Some(bound) = le
+                    && !i.le(*bound)
+                {
+                    push(errors, loc, "less_than_equal", format!("Input should be less than or equal to {bound}"), value);
+                }
+            }
+            _ => push(errors, loc, "int_type", "Input should be a valid integer", value),
+        },
+        Ty::Bool => {
+            if !matches!(value, Value::Bool(_)) {
+                push(errors, loc, "bool_type", "Input should be a valid boolean", value);
+            }
+        }
+        Ty::Dict => {
+            if let Some(object) = check_dict(value, loc, errors) {
+                check_dict_keys(object, loc, errors);
+            }
+        }
+        Ty::DictOfDecimal => {
+            if let Some(object) = check_dict(value, loc, errors) {
+                for (key, item) in object.iter() {
+                    loc.push(Loc::Key(key.clone()));
+                    if key.has_lone_surrogate() {
+                        loc.push(Loc::key("[key]"));
+                        push_unicode(errors, loc, &Value::Str(key.clone()));
+                        loc.pop();
+                    }
+                    check(&Ty::Decimal, false, Input::Json(item), loc, errors);
+                    loc.pop();
+                }
+            }
+        }
+        Ty::ListOfStr => match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    loc.push(Loc::Index(i));
+                    check_str(item, loc, errors);
+                    loc.pop();
+                }
+            }
+            _ => push(errors, loc, "list_type", "Input should be a valid list", value),
+        },
+        Ty::ListOf { model, min_len } => match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    loc.push(Loc::Index(i));
+                    check(&Ty::Model(model), false, Input::Json(item), loc, errors);
+                    loc.pop();
+                }
+                if let Some(min) = min_len
+                    && items.len() < *min
+                {
+                    push(
+                        errors,
+                        loc,
+                        "too_short",
+                        format!(
+                            "List should have at least {min} item{} after validation, not {}",
+                            plural(*min),
+                            items.len()
+                        ),
+                        value,
+                    );
+                }
+            }
+            _ => push(errors, loc, "list_type", "Input should be a valid list", value),
+        },
+        Ty::Model(model) => match value {
+            Value::Object(object) => validate_fields(model, &ModelInput { object, datetimes: &[] }, loc, errors),
+            other => errors.push(model_type_error(model, loc.clone(), other)),
+        },
+        Ty::DateTime => push(errors, loc, "datetime_type", "Input should be a valid datetime", value),
+        Ty::Decimal => push(errors, loc, "is_instance_of", "Input should be an instance of Decimal", value),
+    }
+}
+
+fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -> Option<&'v Object> {
+    match value {
+        Value::Object(object) => Some(object),
+        _ => {
+            push(errors, loc, "dict_type", "Input should be a valid dictionary", value);
+            None
+        }
+    }
+}
+
+/// `dict[str, ...]` validates every key as a strict `str`; only a lone surrogate can fail.
+fn check_dict_keys(object: &Object, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+    for (key, _) in object.iter().filter(|(k, _)| k.has_lone_surrogate()) {
+        loc.push(Loc::Key(key.clone()));
+        loc.push(Loc::key("[key]"));
+        push_unicode(errors, loc, &Value::Str(key.clone()));
+        loc.pop();
+        loc.pop();
+    }
+}
+
+fn push_unicode(errors: &mut Vec<FieldError>, loc: &[Loc], value: &Value) {
+    push(
+        errors,
+        loc,
+        "string_unicode",
+        "Input should be a valid string, unable to parse raw data as a unicode string",
+        value,
+    );
+}
+
+/// Strict `str` with whitespace stripping; returns the stripped text when it is a string.
+fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -> Option<&'v str> {
+    match value {
+        Value::Str(s) if s.has_lone_surrogate() => {
+            push_unicode(errors, loc, value);
+            None
+        }
+        // pydantic-core strips with Rust's `str::trim` (Unicode White_Space), not Python's strip.
+        Value::Str(s) => Some(s.as_str().trim()),
+        _ => {
+            push(errors, loc, "string_type", "Input should be a valid string", value);
+            None
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_str_constraints(
+    text: &str,
+    value: &Value,
+    min_len: Option<usize>,
+    max_len: Option<usize>,
+    pattern: Option<&Pattern>,
+    after: Option<After>,
+    loc: &[Loc],
+    errors: &mut Vec<FieldError>,
+) {
+    let before = errors.len();
+    if let Some(min) = min_len
+        && text.chars().count() < min
+    {
+        push(errors, loc, "string_too_short", format!("String should have at least {min} character{}", plural(min)), value);
+    }
+    if let Some(max) = max_len
+        && text.chars().count() > max
+    {
+        push(errors, loc, "string_too_long", format!("String should have at most {max} character{}", plural(max)), value);
+    }
+    if let Some(p) = pattern
+        && errors.len() == before
+        && !p.regex.is_match(text)
+    {
+        push(errors, loc, "string_pattern_mismatch", format!("String should match pattern '{}'", p.source), value);
+    }
+    if let Some(After::UpperOneOf(allowed, message)) = after
+        && errors.len() == before
+    {
+        let upper = text.trim().to_uppercase();
+        if !allowed.contains(&upper.as_str()) {
+            push(errors, loc, "value_error", format!("Value error, {message}"), value);
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// pydantic's rendering of literal choices: `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
+fn literal_list(allowed: &[&str]) -> String {
+    let quoted: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see the README).
+pub fn render_validation_error(title: &str, errors: &[FieldError]) -> String {
+    let mut out = format!("{} validation error{} for {title}", errors.len(), plural(errors.len()));
+    for error in errors {
+        if !error.loc.is_empty() {
+            out.push('\n');
+            out.push_str(&render_loc(&error.loc));
+        }
+        out.push_str(&format!(
+            "\n  {} [type={}, input_value={}, input_type={}]\n    For further information visit https://errors.pydantic.dev/2.12/v/{}",
+            error.message,
+            error.code,
+            truncated_repr(&error.input),
+            error.input.python_type(),
+            error.code
+        ));
+    }
+    out
+}
+
+/// pydantic joins a location with dots: `items.0.symbol`.
+pub fn render_loc(loc: &[Loc]) -> String {
+    loc.iter()
+        .map(|l| match l {
+            Loc::Key(k) => k.as_str().to_string(),
+            Loc::Index(i) => i.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// pydantic shortens long `input_value` reprs around the middle.
+fn truncated_repr(value: &Value) -> String {
+    let repr = pyrepr::repr(value);
+    let chars: Vec<char> = repr.chars().collect();
+    if chars.len() <= 50 {
+        return repr;
+    }
+    let head: String = chars[..25].iter().collect();
+    let tail: String = chars[chars.len() - 24..].iter().collect();
+    format!("{head}...{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_lists_read_like_pydantic() {
+        assert_eq!(literal_list(&["1.0"]), "'1.0'");
+        assert_eq!(literal_list(&["trade", "bot"]), "'trade' or 'bot'");
+        assert_eq!(literal_list(&["a", "b", "c"]), "'a', 'b' or 'c'");
+    }
+
+    #[test]
+    fn locations_join_with_dots() {
+        assert_eq!(render_loc(&[Loc::key("items"), Loc::Index(0), Loc::key("symbol")]), "items.0.symbol");
+    }
+}

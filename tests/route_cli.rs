@@ -1,0 +1,240 @@
+//! `alchemiser route` as a user runs it: inputs, outputs, errors and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+
+fn alchemiser() -> Command {
+    let mut cmd = Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.env_remove("ALCHEMISER_STAGE").env_remove("NO_COLOR");
+    cmd
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    path.display().to_string()
+}
+
+#[test]
+fn bundled_fixtures_all_hold() {
+    alchemiser()
+        .args(["route", "--check", "test-events"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(" passed, 0 failed"));
+}
+
+#[test]
+fn json_output_is_the_documented_contract() {
+    let out = alchemiser()
+        .args(["route", "--output", "json", "test-events/direct-trade.json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["input"], serde_json::json!({"file": "test-events/direct-trade.json", "line": null}));
+    assert_eq!(r["stage"], "dev");
+    let lambda = &r["lambda"];
+    for key in ["path", "response", "exception", "main_args", "handler", "dedup_key", "validation_errors"] {
+        assert!(lambda.get(key).is_some(), "lambda.{key} missing");
+    }
+    assert_eq!(lambda["path"], "command");
+    assert_eq!(lambda["main_args"], serde_json::json!(["trade"]));
+    assert_eq!(r["warnings"][0]["code"], "starts_trade");
+}
+
+#[test]
+fn prod_stage_predicts_live_trading() {
+    let out = alchemiser()
+        .args(["route", "-o", "json", "--stage", "prod", "test-events/scheduler-envelope-trade.json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let r = &json_lines(&out)[0];
+    assert_eq!(r["lambda"]["response"]["trading_mode"], "live");
+    assert_eq!(r["lambda"]["response"]["message"], "Live trading completed successfully");
+    let codes: Vec<&str> = r["warnings"].as_array().into_iter().flatten().filter_map(|w| w["code"].as_str()).collect();
+    assert!(codes.contains(&"live_trade"), "{codes:?}");
+    assert!(codes.contains(&"ignored_field"), "the event asks for paper: {codes:?}");
+}
+
+#[test]
+fn stage_comes_from_the_environment_too() {
+    let out = alchemiser()
+        .env("ALCHEMISER_STAGE", "prod")
+        .args(["route", "-o", "json", "test-events/direct-trade.json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json_lines(&out)[0]["stage"], "prod");
+}
+
+#[test]
+fn a_bad_event_is_located_and_the_rest_still_predicted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "a-good.json", r#"{"mode":"trade"}"#);
+    write(dir.path(), "b-bad.json", "{\n  \"mode\": \"trade\",\n}\n");
+    write(dir.path(), "c-lines.jsonl", "{\"mode\":\"bot\"}\n\n{oops}\n[1]\n");
+    let assert = alchemiser().args(["route", "-o", "json"]).arg(dir.path()).assert().code(2);
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("b-bad.json:3:1: invalid JSON: Expecting property name enclosed in double quotes"), "{stderr}");
+    assert!(stderr.contains("c-lines.jsonl:3:2: invalid JSON: Expecting property name enclosed in double quotes"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    let records = json_lines(&output.stdout);
+    let predicted = records.iter().filter(|r| r.get("lambda").is_some()).count();
+    let errors = records.iter().filter(|r| r.get("error").is_some()).count();
+    assert_eq!((predicted, errors), (3, 2));
+}
+
+#[test]
+fn unreadable_inputs_exit_2_with_one_line_each() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let empty = write(dir.path(), "empty.json", "  \n");
+    let latin1 = write(dir.path(), "latin1.json", "{\"to\": \"caf\u{e9}\"}");
+    fs::write(&latin1, b"{\"to\": \"caf\xe9\"}").unwrap_or_else(|e| panic!("{e}"));
+    let utf16 = dir.path().join("utf16.json");
+    fs::write(&utf16, b"\xff\xfe{\x00}\x00").unwrap_or_else(|e| panic!("{e}"));
+    let none = dir.path().join("empty-folder");
+    fs::create_dir(&none).unwrap_or_else(|e| panic!("{e}"));
+    let missing = dir.path().join("missing.json");
+    for (path, message) in [
+        (empty.clone(), "empty.json:1:1: empty input"),
+        (latin1.clone(), "latin1.json:1:12: not valid UTF-8 (byte 0xE9)"),
+        (utf16.display().to_string(), "utf16.json:1:1: UTF-16 text is not supported"),
+        (none.display().to_string(), "empty-folder: folder holds no event files"),
+        (missing.display().to_string(), "missing.json: no such file or folder"),
+    ] {
+        let assert = alchemiser().args(["route", &path]).assert().code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        assert!(stderr.contains(message), "{path}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+}
+
+#[test]
+fn stdin_takes_a_document_or_json_lines() {
+    let out = alchemiser()
+        .args(["route", "-o", "json", "-"])
+        .write_stdin("{\n \"mode\": \"trade\"\n}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["input"]["file"], "<stdin>");
+    let out = alchemiser()
+        .args(["route", "-o", "json"])
+        .write_stdin("{\"mode\":\"trade\"}\n{\"detail-type\":\"ErrorNotificationRequested\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["input"]["line"], 2);
+    assert_eq!(records[1]["lambda"]["path"], "circuit_breaker");
+}
+
+#[test]
+fn check_reports_differences_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "trade.json", r#"{"mode":"trade"}"#);
+    write(dir.path(), "trade.expected.json", r#"{"lambda":{"path":"domain","main_args":["trade"]}}"#);
+    let assert = alchemiser().args(["route", "--check"]).arg(dir.path()).assert().code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(stdout.contains("FAILED"), "{stdout}");
+    assert!(stdout.contains("lambda.path: expected \"domain\", got \"command\""), "{stdout}");
+    assert!(stdout.contains("0 passed, 1 failed"), "{stdout}");
+
+    write(dir.path(), "other.json", "{}");
+    let assert = alchemiser().args(["route", "--check", "-o", "json"]).arg(dir.path().join("other.json")).assert().code(1);
+    let r = &json_lines(&assert.get_output().stdout)[0];
+    assert_eq!(r["check"]["passed"], false);
+    assert!(r["check"]["differences"][0].as_str().unwrap_or("").contains("no expected outcome recorded"));
+}
+
+#[test]
+fn human_output_has_no_colour_when_piped_or_no_color() {
+    for env in [None, Some("1")] {
+        let mut cmd = alchemiser();
+        if let Some(v) = env {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.args(["route", "test-events"]).assert().success().get_output().stdout.clone();
+        assert!(!out.contains(&0x1b), "ANSI escape in piped output");
+    }
+    let out = alchemiser()
+        .args(["route", "--color", "always", "test-events/mode-bot-still-trades.json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.contains(&0x1b), "--color always colours warnings");
+}
+
+#[test]
+fn single_event_table() {
+    let out = alchemiser()
+        .args(["route", "test-events/workflow-started-no-handler.json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!(String::from_utf8_lossy(&out));
+}
+
+#[test]
+fn summary_table_for_many_events() {
+    let assert = alchemiser()
+        .args(["route", "test-events/batch-duplicate-event-id.jsonl", "test-events/source-number-attribute-error.json"])
+        .assert()
+        .success();
+    let output = assert.get_output();
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
+    assert_eq!(String::from_utf8_lossy(&output.stderr).trim(), "5 events: 1 start a trade, 1 crash the Lambda");
+}
+
+#[test]
+fn an_unknown_stage_is_a_usage_error() {
+    alchemiser().args(["route", "--stage", "staging", "x.json"]).assert().code(2);
+}
+
+#[test]
+fn nonstandard_json_is_predicted_with_a_warning() {
+    let out = alchemiser()
+        .args(["route", "-o", "json", "-"])
+        .write_stdin(r#"{"mode": "trade", "x": NaN}"#)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let r = &json_lines(&out)[0];
+    let codes: Vec<&str> = r["warnings"].as_array().into_iter().flatten().filter_map(|w| w["code"].as_str()).collect();
+    assert!(codes.contains(&"nonstandard_json"), "{codes:?}");
+    assert_eq!(r["lambda"]["validation_errors"][0]["code"], "extra_forbidden");
+}
