@@ -8,5 +8,6 @@ pub mod commands;
 pub mod exit;
 pub mod input;
 pub mod json;
+pub mod pattern;
 pub mod render;
 pub mod routing;

@@ -421,6 +421,12 @@ fn lone_surrogates_are_not_text_for_pydantic() {
     assert_eq!(codes(&p), ["string_unicode"]);
     let p = run(r#"{"account_id":"a\udc00b"}"#);
     assert_eq!(codes(&p), ["string_unicode"]);
+    // An unreadable key fails the whole LambdaEvent with one error, hiding the others.
+    let p = run(r#"{"\ud800":1,"mode":5}"#);
+    assert_eq!((codes(&p), locs(&p)), (vec!["string_unicode"], vec![String::new()]));
+    // In a dict field the key is shown lossily, three U+FFFD per surrogate.
+    let p = run(r#"{"detail-type":"WorkflowStarted","source":"alchemiser.x","detail":{"metadata":{"\ud800x":1}}}"#);
+    assert!(locs(&p).contains(&"metadata.\u{FFFD}\u{FFFD}\u{FFFD}x.[key]".to_string()), "{:?}", locs(&p));
     // A surrogate source still starts with "alchemiser.".
     let p = run(r#"{"detail-type":"WorkflowStarted","source":"alchemiser.\ud800","detail":{}}"#);
     assert_eq!(p.path, Path::Domain);

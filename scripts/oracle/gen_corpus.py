@@ -554,7 +554,9 @@ class Gen:
              '{"timestamp": 5}', '{"timestamp": null, "event_id": "e2"}', "\ufeff{}", '{"a":1,"a":2}',
              '"\\ud800"', "[" * 50 + "]" * 50, '{"event_id": 1e400}', '{"event_id": 12345678901234567890123}',
              '{"event_id": "unknown"}', '{"event_id": ""}', '{"event_id": [1]}', '{"event_id": {"a": 1}}',
-             "\t\n{}\n", "{}\u00a0", '{"event_id":"e3","timestamp":"2025-10-14T12:00:00Z"}']
+             "\t\n{}\n", "{}\u00a0", '{"event_id":"e3","timestamp":"2025-10-14T12:00:00Z"}',
+             # int over the 4300-digit limit: plain ValueError (not JSONDecodeError) -> escapes
+             '{"event_id": ' + "7" * 4301 + "}", '{"signal_count": ' + "7" * 4300 + "}"]
         )
 
     # ------------------------------------------------------------------ categories

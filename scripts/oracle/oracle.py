@@ -40,6 +40,7 @@ from typing import Any  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pydantic  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
 from model_2_27 import EVENT_CLASS_MAP, LambdaEvent  # noqa: E402
@@ -382,10 +383,27 @@ def predict_line(line: bytes | str, stage: str) -> dict[str, Any]:
     return predict(event, stage)
 
 
+REQUIRED_PYDANTIC = "2.12.0"  # the Lambda layer's pin
+
+
+def check_pydantic(allow_other: bool = False) -> bool:
+    if pydantic.VERSION == REQUIRED_PYDANTIC:
+        return True
+    sys.stderr.write(
+        f"oracle: pydantic {pydantic.VERSION} is installed, the Lambda runs {REQUIRED_PYDANTIC}; "
+        "use .venv/bin/python (pip install -r scripts/oracle/requirements.txt)"
+        + (" -- continuing anyway\n" if allow_other else "\n")
+    )
+    return allow_other
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stage", choices=("dev", "prod"), default="dev")
+    ap.add_argument("--allow-other-pydantic", action="store_true", help="run even if pydantic is not 2.12.0")
     args = ap.parse_args()
+    if not check_pydantic(args.allow_other_pydantic):
+        return 2
     out = sys.stdout
     for raw in sys.stdin.buffer:
         line = raw.rstrip(b"\n")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from oracle import predict, predict_line  # noqa: E402
+from oracle import check_pydantic, predict, predict_line  # noqa: E402
 
 REF = Path(__file__).resolve().parents[3] / "shared" / "reference" / "test-events"
 if not REF.is_dir():  # /work/main/scripts/oracle -> /work/shared/reference
@@ -424,6 +424,8 @@ def test_parse():
 
 
 def main() -> int:
+    if not check_pydantic():
+        return 2
     assert isinstance(datetime.fromisoformat("2025-10-14"), datetime)
     test_section6()
     test_section83()

@@ -94,6 +94,17 @@ impl PyStr {
         self.utf16.is_some()
     }
 
+    /// The text with each lone surrogate as three U+FFFD: how pydantic-core shows such a
+    /// key in an error location (a lossy decode of its 3-byte surrogate encoding).
+    pub fn lossy_per_byte(&self) -> String {
+        match &self.utf16 {
+            None => self.text.to_string(),
+            Some(units) => char::decode_utf16(units.iter().copied())
+                .map(|c| c.map_or_else(|_| "\u{FFFD}\u{FFFD}\u{FFFD}".to_string(), String::from))
+                .collect(),
+        }
+    }
+
     /// Exact UTF-16 code units, when the string has a lone surrogate.
     pub fn utf16(&self) -> Option<&[u16]> {
         self.utf16.as_deref()

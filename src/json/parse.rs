@@ -821,6 +821,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn scratch_fuzz() {
+        let data = std::fs::read_to_string("/tmp/fuzz/json1.jsonl").unwrap();
+        let mut bad = 0;
+        for line in data.lines() {
+            let (input, expected): (String, serde_json::Value) = serde_json::from_str(line).unwrap();
+            let got = match parse_python_json(&input) {
+                Ok(p) => serde_json::json!({"ok": repr(&p.value)}),
+                Err(e) => match e.kind {
+                    ParseErrorKind::Syntax => serde_json::json!({"err": ["Syntax", e.message, e.line, e.column, e.offset]}),
+                    k => serde_json::json!({"err": [format!("{k:?}")]}),
+                },
+            };
+            if got != expected {
+                bad += 1;
+                if bad < 20 { eprintln!("{input:?}\n  want {expected}\n  got  {got}"); }
+            }
+        }
+        assert_eq!(bad, 0);
+    }
+
     proptest! {
         #[test]
         fn never_panics_on_text(text in any::<String>()) {

@@ -70,12 +70,9 @@ pub fn float_repr(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf" } else { "-inf" }.into();
     }
-    // Rust's `{:e}` also prints the shortest round-trip digits: `d[.ddd]e[-]x`.
-    let scientific = format!("{:e}", f.abs());
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let (digits, exponent) = shortest_digits(f.abs());
     // Python's `decpt`: the value is 0.DIGITS times 10**decpt.
-    let decpt = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let decpt = exponent + 1;
     let mut out = String::with_capacity(digits.len() + 8);
     if f.is_sign_negative() {
         out.push('-');
@@ -107,6 +104,46 @@ pub fn float_repr(f: f64) -> String {
         }
     }
     out
+}
+
+/// Significant digits and decimal exponent of `x` (`x` is D.DDD times 10**exponent),
+/// as David Gay's `dtoa` mode 0 gives them to Python: the shortest digits that round-trip,
+/// nearest to `x`, and of two equally near the one with an even last digit.
+fn shortest_digits(x: f64) -> (String, i32) {
+    let (mut digits, exponent) = split_scientific(&format!("{x:e}"));
+    // Rust settles an exact tie upwards; `x` is then exactly the midpoint DIGITS - 0.5 ulp.
+    let odd = digits.as_bytes().last().is_some_and(|d| d % 2 == 1);
+    if odd {
+        let (rounded, rounded_exp) = split_scientific(&format!("{x:.*e}", digits.len()));
+        let lower = decrement_last(&digits);
+        if rounded_exp == exponent && rounded.strip_suffix('5') == Some(lower.as_str()) {
+            // Every double has at most 767 significant digits, so this is its exact value.
+            let (exact, _) = split_scientific(&format!("{x:.767e}"));
+            let is_midpoint = exact.trim_end_matches('0') == rounded;
+            let lower_round_trips = format!("{lower}e{}", exponent - (lower.len() as i32 - 1))
+                .parse::<f64>()
+                .is_ok_and(|back| back == x);
+            if is_midpoint && lower_round_trips {
+                digits = lower;
+            }
+        }
+    }
+    (digits, exponent)
+}
+
+/// The digits and exponent of Rust's `{:e}` output (`d[.ddd]e[-]x`).
+fn split_scientific(text: &str) -> (String, i32) {
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    (mantissa.chars().filter(char::is_ascii_digit).collect(), exponent.parse().unwrap_or(0))
+}
+
+/// `digits` with its last digit, odd so at least 1, lowered by one.
+fn decrement_last(digits: &str) -> String {
+    let mut lower = digits.to_string();
+    if let Some(last) = lower.pop() {
+        lower.push(char::from(last as u8 - 1));
+    }
+    lower
 }
 
 /// Appends Python's `repr(str)`.
@@ -174,6 +211,36 @@ mod tests {
     use super::*;
     use crate::json::{Int, Object};
 
+    #[test]
+    fn scratch_floats() {
+        let data = std::fs::read_to_string("/tmp/floats.txt").unwrap();
+        let mut bad = 0;
+        for line in data.lines() {
+            let (bits, expected) = line.split_once(' ').unwrap();
+            let f = f64::from_bits(u64::from_str_radix(bits, 16).unwrap());
+            if float_repr(f) != expected {
+                bad += 1;
+                if bad < 20 { eprintln!("{bits} {expected} {}", float_repr(f)); }
+            }
+        }
+        assert_eq!(bad, 0);
+    }
+    #[test]
+    fn scratch_chars() {
+        let data = std::fs::read_to_string("/tmp/chars.txt").unwrap();
+        let mut bad = 0;
+        for line in data.lines() {
+            let (hex, expected) = line.split_once(' ').unwrap();
+            let c = u32::from_str_radix(hex, 16).unwrap();
+            let s = match char::from_u32(c) { Some(ch) => PyStr::new(ch.to_string()), None => PyStr::from_utf16(&[c as u16]) };
+            let got = repr(&Value::Str(s));
+            if got != expected {
+                bad += 1;
+                if bad < 20 { eprintln!("{hex} {expected} {got}"); }
+            }
+        }
+        assert_eq!(bad, 0);
+    }
     // @TESTS@
 }
 

@@ -350,7 +350,11 @@ fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
         Value::Object(d) => match d.get("timestamp") {
             Some(Value::Str(s)) => {
                 let replaced = s.as_str().replace('Z', "+00:00");
-                if s.has_lone_surrogate() || isotime::fromisoformat(&replaced).is_err() {
+                let parsed = match s.utf16() {
+                    None => isotime::fromisoformat(&replaced).is_ok(),
+                    Some(units) => sanitize_separator(units).is_some_and(|text| isotime::fromisoformat(&text).is_ok()),
+                };
+                if !parsed {
                     return Err(Exception {
                         class: "ValueError",
                         message: format!("Invalid isoformat string: {}", crate::json::pyrepr::repr(&Value::str(&replaced))),
@@ -376,6 +380,24 @@ fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
         }
         other => Err(type_error(format!("argument of type '{}' is not iterable", other.python_type()))),
     }
+}
+
+/// CPython's `_sanitize_isoformat_str` for a timestamp holding lone surrogates (after the
+/// handler's `Z` → `+00:00`): the first surrogate at code point 7, 8 or 10 (where a separator
+/// can sit) becomes `T`; any other surrogate makes the string invalid (`None`).
+fn sanitize_separator(units: &[u16]) -> Option<String> {
+    let mut chars: Vec<Option<char>> = Vec::new();
+    for c in char::decode_utf16(units.iter().copied()) {
+        match c {
+            Ok('Z') => chars.extend("+00:00".chars().map(Some)),
+            Ok(c) => chars.push(Some(c)),
+            Err(_) => chars.push(None),
+        }
+    }
+    if let Some(pos) = [7, 8, 10].into_iter().find(|&p| chars.get(p).is_some_and(Option::is_none)) {
+        chars[pos] = Some('T');
+    }
+    chars.into_iter().collect()
 }
 
 /// The command path of `lambda_handler` (facts §1.1 step 6).

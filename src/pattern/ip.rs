@@ -1,0 +1,77 @@
+//! IP addresses and CIDR blocks, read the way event-ruler reads them.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    V4,
+    V6,
+}
+
+impl Family {
+    fn bits(self) -> u32 {
+        match self {
+            Family::V4 => 32,
+            Family::V6 => 128,
+        }
+    }
+}
+
+/// Parses an IP address literal, or `None` when `s` is not one.
+pub(super) fn parse(s: &str) -> Option<(Family, u128)> {
+    if let Ok(v4) = s.parse::<Ipv4Addr>() {
+        return Some((Family::V4, u32::from(v4).into()));
+    }
+    // event-ruler only takes hex digits and colons as IPv6 (no dotted tail, zone or brackets).
+    if !s.contains(':') || !s.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') {
+        return None;
+    }
+    let v6 = s.parse::<Ipv6Addr>().ok()?;
+    // Java's InetAddress hands back IPv4-mapped addresses as the IPv4 address they map.
+    Some(match v6.to_ipv4_mapped() {
+        Some(v4) => (Family::V4, u32::from(v4).into()),
+        None => (Family::V6, u128::from(v6)),
+    })
+}
+
+/// An inclusive range of addresses of one family.
+#[derive(Debug, Clone)]
+pub(super) struct IpRange {
+    family: Family,
+    low: u128,
+    high: u128,
+}
+
+impl IpRange {
+    /// The single address `s`, when it is an IP address literal.
+    pub(super) fn address(s: &str) -> Option<Self> {
+        parse(s).map(|(family, addr)| IpRange { family, low: addr, high: addr })
+    }
+
+    /// A `cidr` operand such as `10.0.0.0/24`; the error says what is wrong with it.
+    pub(super) fn cidr(s: &str) -> Result<Self, String> {
+        let (addr, mask) = s.split_once('/').ok_or("Malformed CIDR, one '/' required")?;
+        if mask.contains('/') {
+            return Err("Malformed CIDR, one '/' required".into());
+        }
+        // Java's Integer.parseInt: an optional sign, then digits.
+        let mask: i32 = mask.parse().map_err(|_| "Malformed CIDR, mask bits must be an integer")?;
+        let mask = u32::try_from(mask).map_err(|_| "Malformed CIDR, mask bits must not be negative")?;
+        let (family, low) = parse(addr).ok_or_else(|| format!("Invalid IP address: {addr}"))?;
+        // event-ruler rejects full-length masks.
+        match family {
+            Family::V4 if mask > 31 => return Err("IPv4 mask bits must be < 32".into()),
+            Family::V6 if mask > 127 => return Err("IPv6 mask bits must be < 128".into()),
+            _ => {}
+        }
+        let host_bits = family.bits() - mask;
+        let host_mask = 1u128.checked_shl(host_bits).map_or(u128::MAX, |bit| bit - 1);
+        // event-ruler starts the range at the address as written, not at the network address.
+        Ok(IpRange { family, low, high: low | host_mask })
+    }
+
+    /// Whether `s` is an address of this family inside the range.
+    pub(super) fn contains(&self, s: &str) -> bool {
+        parse(s).is_some_and(|(family, addr)| family == self.family && (self.low..=self.high).contains(&addr))
+    }
+}
