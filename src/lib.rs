@@ -3,6 +3,7 @@
 //! The pure cores (`json`, `routing`, `pattern`) take data and return decisions; `input`
 //! reads events, `render` formats results, `commands` do the I/O, `main.rs` only dispatches.
 
+pub mod bus;
 pub mod cli;
 pub mod commands;
 pub mod exit;

@@ -229,9 +229,13 @@ fn handler_or_trade(p: &LambdaPrediction) -> String {
     }
 }
 
-fn new_table() -> Table {
+fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if style.color {
+        // comfy-table drops styling off a terminal; `--color always` asks for it anyway.
+        table.enforce_styling();
+    }
     table
 }
 
@@ -243,7 +247,7 @@ fn warning_cell(text: String, style: Style) -> Cell {
 /// The full account of one event.
 pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     let p = &record.lambda;
-    let mut table = new_table();
+    let mut table = new_table(style);
     table.set_header(vec!["", "prediction"]);
     table.add_row(vec!["input".to_string(), record.origin.to_string()]);
     table.add_row(vec!["stage".to_string(), record.stage.as_str().to_string()]);
@@ -291,7 +295,7 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
 
 /// One row per event.
 pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
-    let mut table = new_table();
+    let mut table = new_table(style);
     table.set_header(vec!["input", "path", "outcome", "handler / trade", "warnings"]);
     for record in records {
         let p = &record.lambda;

@@ -307,9 +307,10 @@ mod tests {
         let have = serde_json::json!({"lambda": {"path": "domain", "main_args": null, "x": 1}});
         let mut out = Vec::new();
         subset_diff(&want, Some(&have), "", &mut out);
+        out.sort();
         assert_eq!(
             out,
-            vec!["lambda.path: expected \"command\", got \"domain\"", "lambda.main_args: expected [\"trade\"], got null"]
+            vec!["lambda.main_args: expected [\"trade\"], got null", "lambda.path: expected \"command\", got \"domain\""]
         );
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::pyrepr::float_repr;
-use super::{PyStr, Value};
+use super::{Int, PyStr, Value};
 
 /// Appends `value` as compact JSON, like serde_json: `{"a":1,"b":[true,null]}`.
 ///
@@ -36,7 +36,10 @@ pub fn write_value(out: &mut String, value: &Value) {
             Value::Null => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
             Value::Bool(false) => out.push_str("false"),
-            Value::Int(n) => out.push_str(&n.to_decimal()),
+            Value::Int(Int::Small(n)) => {
+                let _ = write!(out, "{n}");
+            }
+            Value::Int(Int::Big(digits)) => out.push_str(digits),
             Value::Float(f) if f.is_nan() => out.push_str("\"NaN\""),
             Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" }),
             Value::Float(f) => out.push_str(&float_repr(*f)),
@@ -123,8 +126,8 @@ fn push_escaped(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Object;
     use crate::json::parse::parse_python_json;
-    use crate::json::{Int, Object};
 
     fn json(value: &Value) -> String {
         let mut out = String::new();

@@ -60,6 +60,30 @@ pub(super) fn scaled_float(f: f64) -> Result<i64, OutsideDomain> {
     if f.abs() < 1e-6 {
         return Err(OutsideDomain::TooPrecise);
     }
+    if f.abs() < NARROW {
+        scaled_narrow(f)
+    } else {
+        scaled_by_text(f)
+    }
+}
+
+/// Below 2^33 a float's spacing is under a millionth, so at most one number with six decimals
+/// reads back as it, and that number is then its shortest decimal form.
+pub(super) const NARROW: f64 = 8_589_934_592.0;
+
+/// Finds that number without formatting: `f * 1e6` is within one of its millionths (the
+/// product is below 2^53, so it rounds by at most a half), and dividing an exact integer by
+/// 1e6 rounds correctly, so comparing with `f` tests exactly whether it reads back as `f`.
+pub(super) fn scaled_narrow(f: f64) -> Result<i64, OutsideDomain> {
+    let nearest = (f * SCALE as f64).round() as i64;
+    [nearest, nearest - 1, nearest + 1]
+        .into_iter()
+        .find(|&millionths| millionths as f64 / SCALE as f64 == f)
+        .ok_or(OutsideDomain::TooPrecise)
+}
+
+/// Counts the decimals of the shortest decimal that reads back as `f`.
+pub(super) fn scaled_by_text(f: f64) -> Result<i64, OutsideDomain> {
     // Display writes the shortest decimal that reads back as `f`, without an exponent: the
     // digits Python's json.dumps sends, so the decimal places EventBridge counts.
     let mut text = StackText::default();

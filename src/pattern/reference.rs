@@ -218,7 +218,17 @@ fn folded_regex(pattern: &str, anchor_start: bool, anchor_end: bool) -> Regex {
         .collect();
     let start = if anchor_start { "^" } else { "" };
     let end = if anchor_end { "$" } else { "" };
-    Regex::new(&format!("{start}{body}{end}")).expect("escaped regex")
+    cached(format!("{start}{body}{end}"))
+}
+
+/// Compiles each regex once per thread: the reference runs thousands of times per test.
+fn cached(source: String) -> Regex {
+    thread_local! {
+        static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Regex>> = Default::default();
+    }
+    REGEXES.with(|regexes| {
+        regexes.borrow_mut().entry(source).or_insert_with_key(|source| Regex::new(source).expect("escaped regex")).clone()
+    })
 }
 
 fn wildcard_regex(pattern: &str) -> Regex {
@@ -232,7 +242,7 @@ fn wildcard_regex(pattern: &str) -> Regex {
         }
     }
     body.push('$');
-    Regex::new(&body).expect("escaped regex")
+    cached(body)
 }
 
 fn numeric_holds(operand: &Value, x: i64) -> bool {

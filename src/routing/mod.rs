@@ -351,16 +351,13 @@ fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
             Some(Value::Str(s)) => {
                 let replaced = s.as_str().replace('Z', "+00:00");
                 let parsed = match s.utf16() {
-                    None => isotime::fromisoformat(&replaced).is_ok(),
-                    Some(units) => sanitize_separator(units).is_some_and(|text| isotime::fromisoformat(&text).is_ok()),
+                    None => isotime::fromisoformat(&replaced).map_err(|e| e.message),
+                    Some(units) => match sanitize_separator(units) {
+                        Some(text) => isotime::fromisoformat(&text).map_err(|e| e.message),
+                        None => Err(format!("Invalid isoformat string: {}", crate::json::pyrepr::repr(&Value::str(&replaced)))),
+                    },
                 };
-                if !parsed {
-                    return Err(Exception {
-                        class: "ValueError",
-                        message: format!("Invalid isoformat string: {}", crate::json::pyrepr::repr(&Value::str(&replaced))),
-                    });
-                }
-                Ok(true)
+                parsed.map(|_| true).map_err(|message| Exception { class: "ValueError", message })
             }
             _ => Ok(false),
         },
