@@ -36,6 +36,7 @@ fn main() -> ExitCode {
                 format: if args.jsonl { Format::JsonLines } else { Format::Auto },
                 check: args.check,
                 stage: cli.stage.into(),
+                bus: alchemiser::bus::default_bus(cli.stage.into()),
                 output: cli.output,
                 style,
             };

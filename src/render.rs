@@ -3,6 +3,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
+use crate::bus::{BusPrediction, RuleState};
 use crate::input::{InputError, Origin};
 use crate::json::write::{write_str, write_value};
 use crate::routing::validate::{FieldError, Loc, render_loc};
@@ -26,12 +27,76 @@ pub struct Style {
 pub struct RouteRecord {
     pub origin: Origin,
     pub stage: Stage,
+    /// What the bus does with the event; None when EventBridge cannot carry it.
+    pub bus: Option<BusPrediction>,
     pub lambda: LambdaPrediction,
 }
 
 impl RouteRecord {
     pub fn warnings(&self) -> &[Warning] {
         &self.lambda.warnings
+    }
+}
+
+fn write_bus(out: &mut String, bus: Option<&BusPrediction>) {
+    let Some(bus) = bus else {
+        out.push_str("null");
+        return;
+    };
+    out.push_str("{\"rules\":[");
+    for (i, rule) in bus.rules.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"name\":");
+        write_str(out, &rule.name);
+        out.push_str(",\"state\":");
+        write_str(out, rule.state.as_str());
+        out.push_str(",\"matched\":");
+        out.push_str(if rule.matched { "true" } else { "false" });
+        out.push_str(",\"targets\":[");
+        for (j, target) in rule.targets.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"id\":");
+            write_str(out, &target.id);
+            out.push_str(",\"arn\":");
+            write_str(out, &target.arn);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+    out.push_str("],\"archived\":");
+    out.push_str(if bus.archived { "true" } else { "false" });
+    out.push_str(",\"lambda_invocations\":");
+    out.push_str(&bus.lambda_invocations.to_string());
+    out.push('}');
+}
+
+/// `alchemiser-all-events-monitor-dev` → `all-events-monitor`: tables are narrow, JSON is exact.
+fn short_rule_name(name: &str) -> &str {
+    let name = name.strip_prefix("alchemiser-").unwrap_or(name);
+    name.strip_suffix("-dev").or_else(|| name.strip_suffix("-prod")).unwrap_or(name)
+}
+
+/// `2× signal-generated, all-events-monitor` for tables.
+fn bus_summary(bus: Option<&BusPrediction>) -> String {
+    let Some(bus) = bus else { return "not a bus event".to_string() };
+    let matched: Vec<String> = bus
+        .rules
+        .iter()
+        .filter(|r| r.matched)
+        .map(|r| {
+            let short = short_rule_name(&r.name);
+            if r.state == RuleState::Enabled { short.to_string() } else { format!("{short} (DISABLED)") }
+        })
+        .collect();
+    let archived = if bus.archived { ", archived" } else { "" };
+    if matched.is_empty() {
+        format!("0× (no rule matches){archived}")
+    } else {
+        format!("{}× {}{archived}", bus.lambda_invocations, matched.join(", "))
     }
 }
 
@@ -172,6 +237,8 @@ pub fn write_route_json(out: &mut String, record: &RouteRecord) {
     write_origin(out, &record.origin);
     out.push_str(",\"stage\":");
     write_str(out, record.stage.as_str());
+    out.push_str(",\"bus\":");
+    write_bus(out, record.bus.as_ref());
     out.push_str(",\"lambda\":");
     write_lambda(out, &record.lambda);
     out.push_str(",\"warnings\":");
@@ -251,6 +318,7 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     table.set_header(vec!["", "prediction"]);
     table.add_row(vec!["input".to_string(), record.origin.to_string()]);
     table.add_row(vec!["stage".to_string(), record.stage.as_str().to_string()]);
+    table.add_row(vec!["bus".to_string(), bus_summary(record.bus.as_ref())]);
     table.add_row(vec!["path".to_string(), p.path.as_str().to_string()]);
     table.add_row(vec!["outcome".to_string(), outcome(p)]);
     let response = match &p.response {
@@ -296,12 +364,13 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
 /// One row per event.
 pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
     let mut table = new_table(style);
-    table.set_header(vec!["input", "path", "outcome", "handler / trade", "warnings"]);
+    table.set_header(vec!["input", "bus", "path", "outcome", "handler / trade", "warnings"]);
     for record in records {
         let p = &record.lambda;
         let codes: Vec<&str> = record.warnings().iter().map(|w| w.code.as_str()).collect();
         table.add_row(vec![
             Cell::new(record.origin.to_string()),
+            Cell::new(bus_summary(record.bus.as_ref())),
             Cell::new(p.path.as_str()),
             Cell::new(outcome(p)),
             Cell::new(handler_or_trade(p)),

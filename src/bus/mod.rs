@@ -6,7 +6,7 @@
 
 use crate::json::{Value, parse_python_json};
 use crate::pattern::{Pattern, PatternError};
-use crate::routing::Stage;
+use crate::routing::{Stage, Warning, WarningCode};
 
 /// A rule's state as EventBridge reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,8 +190,33 @@ pub struct BusPrediction {
 }
 
 impl BusPrediction {
-    pub fn matched_disabled(&self) -> impl Iterator<Item = &RuleMatch> {
-        self.rules.iter().filter(|r| r.matched && r.state == RuleState::Disabled)
+    /// What an operator must know about the delivery of one event on `bus`.
+    pub fn warnings(&self, bus: &str) -> Vec<Warning> {
+        let mut warnings: Vec<Warning> = self
+            .rules
+            .iter()
+            .filter(|r| r.matched && r.state == RuleState::Disabled)
+            .map(|r| Warning {
+                code: WarningCode::DisabledRuleMatch,
+                message: format!("rule {} matches this event but is DISABLED: it delivers nothing", r.name),
+            })
+            .collect();
+        match self.lambda_invocations {
+            0 => warnings.push(Warning {
+                code: WarningCode::NotDelivered,
+                message: format!(
+                    "no ENABLED rule on {bus} delivers this event to the Lambda: put on the bus it runs nothing (only a direct invoke would)"
+                ),
+            }),
+            1 => {}
+            n => warnings.push(Warning {
+                code: WarningCode::DeliveredMoreThanOnce,
+                message: format!(
+                    "{n} ENABLED rules deliver this event: the Lambda runs {n} times (the dedup check is not atomic, so copies can all process)"
+                ),
+            }),
+        }
+        warnings
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 
+use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
 use crate::input::{self, Format, InputError, Item, Origin};
 use crate::render::{self, OutputFormat, RouteRecord, Style};
@@ -18,6 +19,8 @@ pub struct RouteOptions {
     /// Compare each prediction with its recorded `*.expected.json(l)`.
     pub check: bool,
     pub stage: Stage,
+    /// The rules and archive events meet before the Lambda.
+    pub bus: Bus,
     pub output: OutputFormat,
     pub style: Style,
 }
@@ -110,8 +113,12 @@ impl Run<'_> {
                 ),
             });
         }
+        let bus = is_bus_event(&event.value).then(|| self.opts.bus.route(&event.value));
+        if let Some(bus) = &bus {
+            lambda.warnings.extend(bus.warnings(&self.opts.bus.name));
+        }
         self.batch.observe(&mut lambda, &event.origin.to_string());
-        let record = RouteRecord { origin: event.origin, stage: self.opts.stage, lambda };
+        let record = RouteRecord { origin: event.origin, stage: self.opts.stage, bus, lambda };
         let check = expected.map(|e| self.check(&record, e));
         match self.opts.output {
             OutputFormat::Json => {

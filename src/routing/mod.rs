@@ -128,6 +128,12 @@ pub enum WarningCode {
     DuplicateEventId,
     /// `NaN`/`Infinity` in the event: Python accepts it, AWS APIs reject it as invalid JSON.
     NonstandardJson,
+    /// A rule that matches the event is DISABLED.
+    DisabledRuleMatch,
+    /// A bus event that no enabled rule delivers to the Lambda.
+    NotDelivered,
+    /// The bus invokes the Lambda more than once for the event.
+    DeliveredMoreThanOnce,
 }
 
 impl WarningCode {
@@ -144,6 +150,9 @@ impl WarningCode {
             WarningCode::NoHandler => "no_handler",
             WarningCode::DuplicateEventId => "duplicate_event_id",
             WarningCode::NonstandardJson => "nonstandard_json",
+            WarningCode::DisabledRuleMatch => "disabled_rule_match",
+            WarningCode::NotDelivered => "not_delivered",
+            WarningCode::DeliveredMoreThanOnce => "delivered_more_than_once",
         }
     }
 }
