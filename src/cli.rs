@@ -58,6 +58,50 @@ pub enum ColorChoice {
 pub enum Command {
     /// Predict what the deployed 2.27.0 system does with events (offline).
     Route(RouteArgs),
+    /// Test events against EventBridge event patterns (offline).
+    Pattern(PatternArgs),
+}
+
+/// Where the bus's rules and archive come from (default: the embedded 2.27.0 bus).
+#[derive(Debug, Args)]
+pub struct BusSourceArgs {
+    /// Read the rules, targets and archive from a SAM/CloudFormation template.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PatternArgs {
+    #[command(subcommand)]
+    pub command: PatternCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PatternCommand {
+    /// Does an event match? Exit 0 when it matches (any rule), 1 when not, 2 when invalid.
+    Test(PatternTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PatternTestArgs {
+    /// The pattern: inline JSON, a file, or `-` for stdin.
+    #[arg(long, value_name = "PATTERN", required_unless_present_any = ["rules", "all_rules"], conflicts_with_all = ["rules", "all_rules"])]
+    pub pattern: Option<String>,
+
+    /// Test against this bus rule's pattern (repeatable).
+    #[arg(long = "rule", value_name = "NAME")]
+    pub rules: Vec<String>,
+
+    /// Test against every rule of the bus.
+    #[arg(long, conflicts_with = "rules")]
+    pub all_rules: bool,
+
+    /// The event: inline JSON, a file, or `-` for stdin.
+    #[arg(long, value_name = "EVENT")]
+    pub event: String,
+
+    #[command(flatten)]
+    pub bus: BusSourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +117,9 @@ pub struct RouteArgs {
     /// Read every input as JSON Lines, whatever its extension.
     #[arg(long)]
     pub jsonl: bool,
+
+    #[command(flatten)]
+    pub bus: BusSourceArgs,
 
     /// Compare each prediction with the expectation recorded beside its file
     /// (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference.

@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use alchemiser::cli::{Cli, ColorChoice, Command};
+use alchemiser::cli::{Cli, ColorChoice, Command, PatternArgs, PatternCommand, PatternTestArgs};
 use alchemiser::commands::route::{self, RouteOptions};
+use alchemiser::commands::{self, pattern};
+use alchemiser::render::OutputFormat;
+use alchemiser::routing::Stage;
 use alchemiser::exit::Exit;
 use alchemiser::input::{Format, STDIN};
 use alchemiser::render::Style;
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
         ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let style = Style { color };
+    let stage: Stage = cli.stage.into();
     let result = match cli.command {
         Command::Route(args) => {
             let mut paths = args.paths;
@@ -35,8 +39,11 @@ fn main() -> ExitCode {
                 paths,
                 format: if args.jsonl { Format::JsonLines } else { Format::Auto },
                 check: args.check,
-                stage: cli.stage.into(),
-                bus: alchemiser::bus::default_bus(cli.stage.into()),
+                stage,
+                bus: match commands::load_bus(&args.bus, stage) {
+                    Ok(bus) => bus,
+                    Err(message) => return fail(&message),
+                },
                 output: cli.output,
                 style,
             };
@@ -45,6 +52,7 @@ fn main() -> ExitCode {
             let result = route::run(&opts, &mut io::stdin().lock(), &mut out, &mut io::stderr());
             result.and_then(|exit| out.flush().map(|_| exit))
         }
+        Command::Pattern(PatternArgs { command: PatternCommand::Test(args) }) => pattern_test(args, stage, cli.output),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -53,6 +61,32 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("error: {e}");
             Exit::Error.into()
+        }
+    }
+}
+
+/// Prints a one-line error and returns the usage/input exit code.
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    Exit::Error.into()
+}
+
+fn pattern_test(args: PatternTestArgs, stage: Stage, output: OutputFormat) -> io::Result<Exit> {
+    let mut stdin = io::stdin().lock();
+    let patterns = match &args.pattern {
+        Some(p) => pattern::read_json_arg("pattern", p, &mut stdin)
+            .map(|text| vec![pattern::NamedPattern { name: "pattern".into(), text }]),
+        None => commands::load_bus(&args.bus, stage).map_err(pattern::ArgError).and_then(|bus| {
+            let names = if args.all_rules { bus.rules.iter().map(|r| r.name.clone()).collect() } else { args.rules };
+            pattern::rule_patterns(&bus, &names)
+        }),
+    };
+    let event = patterns.and_then(|p| pattern::read_json_arg("event", &args.event, &mut stdin).map(|e| (p, e)));
+    match event {
+        Ok((patterns, event)) => pattern::run(&patterns, &event, output, &mut io::stdout().lock(), &mut io::stderr()),
+        Err(pattern::ArgError(message)) => {
+            eprintln!("error: {message}");
+            Ok(Exit::Error)
         }
     }
 }

@@ -22,9 +22,9 @@ fn to_value(value: &serde_json::Value) -> Value {
         },
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-        serde_json::Value::Object(map) => {
-            Value::Object(Object::from_unique(map.iter().map(|(k, v)| (PyStr::from(k.as_str()), to_value(v))).collect()))
-        }
+        serde_json::Value::Object(map) => Value::Object(Object::from_unique(
+            map.iter().map(|(k, v)| (PyStr::from(k.as_str()), to_value(v))).collect(),
+        )),
     }
 }
 

@@ -2,7 +2,8 @@
 //! event meets. Pure: sources of rules (the embedded 2.27.0 default, a SAM template, the live
 //! bus) all produce a [`Bus`].
 
-
+pub mod lint;
+pub mod template;
 
 use crate::json::{Value, parse_python_json};
 use crate::pattern::{Pattern, PatternError};

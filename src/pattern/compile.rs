@@ -123,7 +123,9 @@ impl Compiler {
         self.path.push(name.as_str().to_owned());
         let alternatives = match value {
             Value::Object(inner) => self.object(inner, in_or)?,
-            Value::Array(items) => self.leaf(items)?.into_iter().map(|leaf| Draft { leaves: vec![leaf], fields: vec![] }).collect(),
+            Value::Array(items) => {
+                self.leaf(items)?.into_iter().map(|leaf| Draft { leaves: vec![leaf], fields: vec![] }).collect()
+            }
             _ => return Err(self.fail("Field values must be an object or an array")),
         };
         self.path.pop();
@@ -279,7 +281,8 @@ impl Compiler {
             Some(Value::Str(s)) => Ok(text(s)),
             other => Err(other),
         };
-        let first = operator(0).map_err(|other| self.fail(format!("Invalid member in numeric match: {}", show(other))))?;
+        let first =
+            operator(0).map_err(|other| self.fail(format!("Invalid member in numeric match: {}", show(other))))?;
         let bound = self.numeric_operand(items.get(1), &first)?;
         let (low, high) = match &*first {
             "=" => (Bound::Included(bound), Bound::Included(bound)),
@@ -290,7 +293,8 @@ impl Compiler {
                 if items.len() == 2 {
                     return Ok(Range::new(low, Bound::Unbounded));
                 }
-                let second = operator(2).map_err(|other| self.fail(format!("Bad value in numeric range: {}", show(other))))?;
+                let second =
+                    operator(2).map_err(|other| self.fail(format!("Bad value in numeric range: {}", show(other))))?;
                 if second != "<" && second != "<=" {
                     return Err(self.fail(format!("Bad numeric range operator: {second}")));
                 }
@@ -347,7 +351,10 @@ impl Compiler {
                     "suffix" => AnythingBut::Suffixes(affixes()?),
                     "equals-ignore-case" => AnythingBut::Folded(strings.iter().map(|s| Folded::new(s)).collect()),
                     _ => AnythingBut::Wildcards(
-                        strings.iter().map(|s| Wildcard::parse(s).map_err(|e| self.fail(e))).collect::<Result<_, _>>()?,
+                        strings
+                            .iter()
+                            .map(|s| Wildcard::parse(s).map_err(|e| self.fail(e)))
+                            .collect::<Result<_, _>>()?,
                     ),
                 })
             }
@@ -356,6 +363,9 @@ impl Compiler {
     }
 
     fn anything_but_list(&self, items: &[Value]) -> Result<AnythingBut, PatternError> {
+        const UNSUPPORTED_IN_LIST: &str = "Inside anything-but list, null, boolean, array and object are not supported";
+        const MIXED: &str =
+            "Inside anything-but list, either all values are number or string, mixed type is not supported";
         if items.is_empty() {
             return Err(self.fail("anything-but list must not be empty"));
         }
@@ -365,13 +375,13 @@ impl Compiler {
             match item {
                 Value::Str(s) => strings.push(text(s).into()),
                 Value::Int(_) | Value::Float(_) => numbers.push(self.excluded_number(item)?),
-                _ => return Err(self.fail("Inside anything-but list, null, boolean, array and object are not supported")),
+                _ => return Err(self.fail(UNSUPPORTED_IN_LIST)),
             }
         }
         match (strings.is_empty(), numbers.is_empty()) {
             (false, true) => Ok(AnythingBut::Strings(StrSet::new(strings))),
             (true, false) => Ok(AnythingBut::Numbers(numbers.into())),
-            _ => Err(self.fail("Inside anything-but list, either all values are number or string, mixed type is not supported")),
+            _ => Err(self.fail(MIXED)),
         }
     }
 
@@ -386,7 +396,8 @@ impl Compiler {
 
     /// The string or non-empty string list under `{"anything-but": {operator: ...}}`.
     fn anything_but_strings(&self, value: &Value, operator: &str) -> Result<Vec<String>, PatternError> {
-        let not_string = || self.fail(format!("anything-but {operator} match pattern must be a string or a list of strings"));
+        let not_string =
+            || self.fail(format!("anything-but {operator} match pattern must be a string or a list of strings"));
         match value {
             Value::Str(s) => Ok(vec![text(s).into_owned()]),
             Value::Array(items) if items.is_empty() => Err(self.fail("anything-but list must not be empty")),

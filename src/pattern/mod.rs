@@ -77,9 +77,9 @@ mod node;
 mod number;
 #[cfg(test)]
 pub(crate) mod reference;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 use std::fmt;
 

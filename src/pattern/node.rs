@@ -47,7 +47,8 @@ impl Node {
             None => !self.positive(),
             // An object is not a leaf value, so only absence holds at its own path.
             Some(Value::Object(object)) => {
-                !self.leaf_positive && self.fields.iter().all(|(name, node)| node.matches_nested(field(object, name), arrays))
+                !self.leaf_positive
+                    && self.fields.iter().all(|(name, node)| node.matches_nested(field(object, name), arrays))
             }
             Some(Value::Array(items)) => {
                 if arrays >= MAX_ARRAY_NESTING {

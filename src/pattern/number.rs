@@ -60,11 +60,7 @@ pub(super) fn scaled_float(f: f64) -> Result<i64, OutsideDomain> {
     if f.abs() < 1e-6 {
         return Err(OutsideDomain::TooPrecise);
     }
-    if f.abs() < NARROW {
-        scaled_narrow(f)
-    } else {
-        scaled_by_text(f)
-    }
+    if f.abs() < NARROW { scaled_narrow(f) } else { scaled_by_text(f) }
 }
 
 /// Below 2^33 a float's spacing is under a millionth, so at most one number with six decimals

@@ -47,7 +47,8 @@ fn expand<'p>(object: &'p Object, path: &[PyStr]) -> Vec<Branch<'p>> {
             match value {
                 Value::Object(o) => expand(o, &inner),
                 Value::Array(items) => {
-                    let is_absent = |m: &Value| matches!(m, Value::Object(o) if o.get("exists") == Some(&Value::Bool(false)));
+                    let is_absent =
+                        |m: &Value| matches!(m, Value::Object(o) if o.get("exists") == Some(&Value::Bool(false)));
                     let positive: Vec<&Value> = items.iter().filter(|m| !is_absent(m)).collect();
                     let mut alternatives = Vec::new();
                     if !positive.is_empty() {
@@ -88,7 +89,12 @@ struct Occurrence<'e> {
     elements: Vec<(usize, usize)>,
 }
 
-fn flatten<'e>(value: &'e Value, path: &mut Vec<PyStr>, elements: &mut Vec<(usize, usize)>, out: &mut Vec<Occurrence<'e>>) {
+fn flatten<'e>(
+    value: &'e Value,
+    path: &mut Vec<PyStr>,
+    elements: &mut Vec<(usize, usize)>,
+    out: &mut Vec<Occurrence<'e>>,
+) {
     match value {
         Value::Object(o) => {
             for (name, inner) in o.iter() {
@@ -135,9 +141,9 @@ fn pick<'e>(
     occurrences: &[Occurrence],
 ) -> bool {
     let Some((options, rest)) = candidates.split_first() else {
-        return absences.iter().all(|c| {
-            !occurrences.iter().any(|o| o.path == c.path && chosen.iter().all(|picked| agree(picked, o)))
-        });
+        return absences
+            .iter()
+            .all(|c| !occurrences.iter().any(|o| o.path == c.path && chosen.iter().all(|picked| agree(picked, o))));
     };
     for option in options {
         if chosen.iter().all(|picked| agree(picked, option)) {
@@ -227,7 +233,11 @@ fn cached(source: String) -> Regex {
         static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Regex>> = Default::default();
     }
     REGEXES.with(|regexes| {
-        regexes.borrow_mut().entry(source).or_insert_with_key(|source| Regex::new(source).expect("escaped regex")).clone()
+        regexes
+            .borrow_mut()
+            .entry(source)
+            .or_insert_with_key(|source| Regex::new(source).expect("escaped regex"))
+            .clone()
     })
 }
 

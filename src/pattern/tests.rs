@@ -22,9 +22,9 @@ fn from_serde(value: &serde_json::Value) -> Value {
         },
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
-        serde_json::Value::Object(map) => {
-            Value::Object(Object::from_unique(map.iter().map(|(k, v)| (PyStr::from(k.as_str()), from_serde(v))).collect()))
-        }
+        serde_json::Value::Object(map) => Value::Object(Object::from_unique(
+            map.iter().map(|(k, v)| (PyStr::from(k.as_str()), from_serde(v))).collect(),
+        )),
     }
 }
 
@@ -171,10 +171,7 @@ fn numbers_outside_json_are_not_pattern_values() {
     let with = |v: Value| Value::Object(Object::from_unique(vec![(PyStr::from("k"), Value::Array(vec![v]))]));
     assert!(error(&with(Value::Float(f64::NAN))).contains("Match value must be"));
     let numeric = |v: Value| {
-        with(Value::Object(Object::from_unique(vec![(
-            PyStr::from("numeric"),
-            Value::Array(vec![Value::str(">"), v]),
-        )])))
+        with(Value::Object(Object::from_unique(vec![(PyStr::from("numeric"), Value::Array(vec![Value::str(">"), v]))])))
     };
     assert!(error(&numeric(Value::Float(f64::INFINITY))).contains("NaN and Infinity"));
     assert!(error(&numeric(Value::Int(Int::Big("99999999999999999999".into())))).contains("5.0E11"));
@@ -239,8 +236,24 @@ fn absence_under_arrays_is_order_independent() {
 
 const KEYS: [&str; 3] = ["a", "b", "c"];
 const STRINGS: [&str; 18] = [
-    "", "a", "A", "ab", "Ab", "ba", "a*b", "é", "É", "ß", "SS", "ss", "10.0.0.1", "10.0.0.200", "::1",
-    "0:0:0:0:0:0:0:1", "::ffff:a00:1", "x.png",
+    "",
+    "a",
+    "A",
+    "ab",
+    "Ab",
+    "ba",
+    "a*b",
+    "é",
+    "É",
+    "ß",
+    "SS",
+    "ss",
+    "10.0.0.1",
+    "10.0.0.200",
+    "::1",
+    "0:0:0:0:0:0:0:1",
+    "::ffff:a00:1",
+    "x.png",
 ];
 
 fn object(entries: Vec<(&'static str, Value)>) -> Value {
@@ -288,7 +301,8 @@ fn nonempty_strings() -> impl Strategy<Value = Value> {
 }
 
 fn matcher() -> impl Strategy<Value = Value> {
-    let wildcards = prop::sample::select(vec!["*", "a*", "*b", "a*b", r"\*", "*.*", "*é", "x\\\\*"]).prop_map(Value::str);
+    let wildcards =
+        prop::sample::select(vec!["*", "a*", "*b", "a*b", r"\*", "*.*", "*é", "x\\\\*"]).prop_map(Value::str);
     let numeric = prop::sample::select(vec![
         r#"[">", 0]"#,
         r#"[">=", 1, "<", 10]"#,
@@ -298,7 +312,8 @@ fn matcher() -> impl Strategy<Value = Value> {
         r#"["<", 500000000000]"#,
     ])
     .prop_map(json);
-    let cidr = prop::sample::select(vec!["10.0.0.0/24", "10.0.0.7/8", "::/1", "0:0:0:0:0:0:0:0/127"]).prop_map(Value::str);
+    let cidr =
+        prop::sample::select(vec!["10.0.0.0/24", "10.0.0.7/8", "::/1", "0:0:0:0:0:0:0:0/127"]).prop_map(Value::str);
     let excluded = prop_oneof![
         strings(),
         scalar().prop_filter("numbers", |v| number::scaled(v).is_some()),
@@ -353,7 +368,11 @@ fn shaped(pattern: &Value) -> BoxedStrategy<Value> {
         Value::Array(matchers) => {
             let mut near = Vec::new();
             matchers.iter().for_each(|m| near_values(m, &mut near));
-            if near.is_empty() { scalar().boxed() } else { prop_oneof![1 => scalar(), 4 => prop::sample::select(near)].boxed() }
+            if near.is_empty() {
+                scalar().boxed()
+            } else {
+                prop_oneof![1 => scalar(), 4 => prop::sample::select(near)].boxed()
+            }
         }
         _ => scalar().boxed(),
     }
@@ -365,7 +384,11 @@ fn near_values(matcher: &Value, out: &mut Vec<Value>) {
         Value::Str(s) => {
             let s = s.as_str().replace('\\', "");
             for variant in [s.replace('*', ""), s.replace('*', "zz"), s.to_uppercase(), s.to_lowercase()] {
-                out.extend([Value::str(&variant), Value::str(&format!("{variant}x")), Value::str(&format!("x{variant}"))]);
+                out.extend([
+                    Value::str(&variant),
+                    Value::str(&format!("{variant}x")),
+                    Value::str(&format!("x{variant}")),
+                ]);
             }
         }
         Value::Int(_) | Value::Float(_) => out.push(matcher.clone()),
@@ -415,8 +438,25 @@ fn with_or(base: Value, alternatives: Vec<Value>) -> Value {
 fn any_string() -> impl Strategy<Value = Value> {
     prop_oneof![
         prop::sample::select(vec![
-            "prefix", "suffix", "equals-ignore-case", "wildcard", "numeric", "anything-but", "exists", "cidr", "$or",
-            ">", "<=", "=", "a", "a**", "\\", "10.0.0.0/24", "::/200", "", "é",
+            "prefix",
+            "suffix",
+            "equals-ignore-case",
+            "wildcard",
+            "numeric",
+            "anything-but",
+            "exists",
+            "cidr",
+            "$or",
+            ">",
+            "<=",
+            "=",
+            "a",
+            "a**",
+            "\\",
+            "10.0.0.0/24",
+            "::/200",
+            "",
+            "é",
         ])
         .prop_map(Value::str),
         any::<String>().prop_map(|s| Value::str(&s)),

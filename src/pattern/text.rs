@@ -66,7 +66,9 @@ impl Folded {
 
 /// What is left of `s` after the folded pattern is matched at its start.
 fn strip_front<'a>(spellings: &[(Box<str>, Box<str>)], s: &'a str) -> Option<&'a str> {
-    spellings.iter().try_fold(s, |rest, (lower, upper)| rest.strip_prefix(&**lower).or_else(|| rest.strip_prefix(&**upper)))
+    spellings
+        .iter()
+        .try_fold(s, |rest, (lower, upper)| rest.strip_prefix(&**lower).or_else(|| rest.strip_prefix(&**upper)))
 }
 
 /// What is left of `s` after the folded pattern is matched at its end.

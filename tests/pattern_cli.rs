@@ -1,0 +1,77 @@
+//! `alchemiser pattern test` and the bus rules it can read, as a user runs them.
+
+use assert_cmd::Command;
+
+fn alchemiser() -> Command {
+    let mut cmd = Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.env_remove("ALCHEMISER_STAGE");
+    cmd
+}
+
+const SIGNAL: &str = r#"{"source":"alchemiser.strategy","detail-type":"SignalGenerated","detail":{}}"#;
+
+#[test]
+fn exit_codes_say_match_no_match_invalid() {
+    let pattern = r#"{"source":[{"prefix":"alchemiser."}]}"#;
+    alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", SIGNAL]).assert().code(0).stdout("match     pattern\n");
+    let other = r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{}}"#;
+    alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", other]).assert().code(1).stdout("no match  pattern\n");
+    let assert = alchemiser().args(["pattern", "test", "--pattern", r#"{"source":"x"}"#, "--event", SIGNAL]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.starts_with("error: pattern pattern: Event pattern is not valid. Reason:"), "{stderr}");
+    let assert = alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", "{nope"]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("event:1:2: invalid JSON"), "{stderr}");
+}
+
+#[test]
+fn json_output_names_matching_rules() {
+    let out = alchemiser()
+        .args(["pattern", "test", "--all-rules", "--event", SIGNAL, "-o", "json", "--stage", "prod"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["matched"], true);
+    let matched: Vec<&str> = v["rules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["matched"] == true)
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert_eq!(matched, ["alchemiser-signal-generated-prod", "alchemiser-all-events-monitor-prod"]);
+    let out = alchemiser()
+        .args(["pattern", "test", "--pattern", r#"{"detail-type":["X"]}"#, "--event", SIGNAL, "-o", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&out), "{\"matched\":false}\n");
+}
+
+#[test]
+fn patterns_and_events_come_from_files_and_stdin() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pattern = dir.path().join("p.json");
+    std::fs::write(&pattern, r#"{"detail-type":["SignalGenerated"]}"#).unwrap_or_else(|e| panic!("{e}"));
+    alchemiser()
+        .args(["pattern", "test", "--event", "-", "--pattern"])
+        .arg(&pattern)
+        .write_stdin(SIGNAL)
+        .assert()
+        .code(0);
+    let assert = alchemiser().args(["pattern", "test", "--pattern", "missing.json", "--event", SIGNAL]).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("pattern missing.json: no such file"));
+}
+
+#[test]
+fn unknown_rule_lists_the_known_ones() {
+    let assert = alchemiser().args(["pattern", "test", "--rule", "nope", "--event", SIGNAL]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("no rule nope on alchemiser-trading-events-dev"), "{stderr}");
+    assert!(stderr.contains("alchemiser-all-events-monitor-dev"), "{stderr}");
+}
