@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::aws::AwsArgs;
 use crate::render::OutputFormat;
 use crate::routing::Stage;
 
@@ -60,6 +61,8 @@ pub enum Command {
     Route(RouteArgs),
     /// Test events against EventBridge event patterns (offline).
     Pattern(PatternArgs),
+    /// List, show, enable, disable and restore the rules on the bus (AWS).
+    Rules(RulesArgs),
 }
 
 /// Where the bus's rules and archive come from (default: the embedded 2.27.0 bus).
@@ -125,4 +128,82 @@ pub struct RouteArgs {
     /// (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference.
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub aws: AwsArgs,
+
+    #[command(subcommand)]
+    pub command: RulesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Every rule on the bus: state, pattern or schedule, targets.
+    List(ListArgs),
+    /// One rule in detail: pattern, targets with retry policy and dead-letter queue.
+    Show(ShowArgs),
+    /// Enable rules (snapshotting every rule's state first).
+    Enable(ChangeArgs),
+    /// Disable rules (snapshotting every rule's state first).
+    Disable(ChangeArgs),
+    /// Put every rule of a snapshot back to its recorded state.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only rules whose name starts with this.
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The rule's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// Rules to change, by name.
+    #[arg(value_name = "NAME", required_unless_present = "all", conflicts_with = "all")]
+    pub names: Vec<String>,
+
+    /// Every rule on the bus except those AWS manages (ManagedBy set, e.g. an archive's Events-Archive-*).
+    #[arg(long)]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub options: ChangeOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A snapshot written by `rules enable|disable|restore`.
+    #[arg(value_name = "SNAPSHOT")]
+    pub file: PathBuf,
+
+    #[command(flatten)]
+    pub options: ChangeOptions,
+}
+
+/// How a change is confirmed and recorded.
+#[derive(Debug, Args)]
+pub struct ChangeOptions {
+    /// Change without asking (required when there is no terminal).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Show what would change; change nothing and write no snapshot.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Where to save every rule's state before changing anything
+    /// (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten).
+    #[arg(long, value_name = "PATH")]
+    pub snapshot: Option<PathBuf>,
 }

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use alchemiser::cli::{Cli, ColorChoice, Command, PatternArgs, PatternCommand, PatternTestArgs};
+use alchemiser::cli::{Cli, ColorChoice, Command, PatternArgs, PatternCommand, PatternTestArgs, RulesArgs};
 use alchemiser::commands::route::{self, RouteOptions};
+use alchemiser::commands::rules::{self, RulesError, RulesOptions};
 use alchemiser::commands::{self, pattern};
 use alchemiser::render::OutputFormat;
 use alchemiser::routing::Stage;
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
             result.and_then(|exit| out.flush().map(|_| exit))
         }
         Command::Pattern(PatternArgs { command: PatternCommand::Test(args) }) => pattern_test(args, stage, cli.output),
+        Command::Rules(args) => return rules_main(args, stage, cli.output, style),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -87,6 +89,42 @@ fn pattern_test(args: PatternTestArgs, stage: Stage, output: OutputFormat) -> io
         Err(pattern::ArgError(message)) => {
             eprintln!("error: {message}");
             Ok(Exit::Error)
+        }
+    }
+}
+
+/// AWS commands get a small runtime of their own; the offline ones never start one.
+fn rules_main(args: RulesArgs, stage: Stage, output: OutputFormat, style: Style) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    let mut ask = |question: &str| -> io::Result<bool> {
+        let mut err = io::stderr();
+        write!(err, "{question} [y/N] ")?;
+        err.flush()?;
+        let mut answer = String::new();
+        io::stdin().read_line(&mut answer)?;
+        Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
+    };
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let opts = RulesOptions { output, style };
+    let result = runtime.block_on(async {
+        let aws = alchemiser::aws::load(&args.aws, stage).await.map_err(RulesError::from)?;
+        let confirm: Option<rules::Confirm> = if interactive { Some(&mut ask) } else { None };
+        let mut io = rules::Io { out: &mut out, err: &mut err, confirm };
+        rules::run(&args.command, &aws, &opts, &mut io).await
+    });
+    match result.and_then(|exit| out.flush().map(|_| exit).map_err(RulesError::from)) {
+        Ok(exit) => exit.into(),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(RulesError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Success.into(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit().into()
         }
     }
 }

@@ -51,10 +51,9 @@ where
             let why = if failure.is_timeout() { "timed out connecting" } else { "cannot reach the endpoint" };
             AwsError::new(Exit::AwsUnreachable, format!("{what}: {why} ({})", root_cause(err)))
         }
-        SdkError::TimeoutError(_) => AwsError::new(
-            Exit::AwsUnreachable,
-            format!("{what}: timed out ({}; see --timeout)", root_cause(err)),
-        ),
+        SdkError::TimeoutError(_) => {
+            AwsError::new(Exit::AwsUnreachable, format!("{what}: timed out ({}; see --timeout)", root_cause(err)))
+        }
         // The request could not even be built: a bad endpoint URL or region, not the service.
         SdkError::ConstructionFailure(_) => {
             AwsError::new(Exit::AwsConfig, format!("{what}: cannot build the request ({})", root_cause(err)))
@@ -64,13 +63,15 @@ where
             match err.code() {
                 Some(code) => {
                     let (exit, label) = classify_code(code);
-                    let detail = err.message().map(|m| format!("{code}: {}", cut(m))).unwrap_or_else(|| code.to_string());
+                    let detail =
+                        err.message().map(|m| format!("{code}: {}", cut(m))).unwrap_or_else(|| code.to_string());
                     AwsError::new(exit, format!("{what}: {label} ({detail})"))
                 }
                 // No modelled code: trust the HTTP status for the one case that matters.
-                None if status == Some(403) => {
-                    AwsError::new(Exit::AwsAccessDenied, format!("{what}: access denied (HTTP 403: {})", root_cause(err)))
-                }
+                None if status == Some(403) => AwsError::new(
+                    Exit::AwsAccessDenied,
+                    format!("{what}: access denied (HTTP 403: {})", root_cause(err)),
+                ),
                 None => {
                     let status = status.map(|s| format!("HTTP {s}: ")).unwrap_or_default();
                     AwsError::new(Exit::AwsService, format!("{what}: failed ({status}{})", root_cause(err)))
@@ -136,15 +137,23 @@ mod tests {
     fn access_denied_names_the_operation_the_resource_and_the_code() {
         let e = classify_one(400, Some("AccessDeniedException"), "User: x is not\nauthorized");
         assert_eq!(e.exit, Exit::AwsAccessDenied);
-        assert_eq!(e.message, "DisableRule r on bus b: access denied (AccessDeniedException: User: x is not authorized)");
-        for code in ["UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "AccessDenied"] {
+        assert_eq!(
+            e.message,
+            "DisableRule r on bus b: access denied (AccessDeniedException: User: x is not authorized)"
+        );
+        for code in
+            ["UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "AccessDenied"]
+        {
             assert_eq!(classify_one(400, Some(code), "m").exit, Exit::AwsAccessDenied, "{code}");
         }
     }
 
     #[test]
     fn codes_map_to_exit_codes() {
-        assert_eq!(classify_one(400, Some("ResourceNotFoundException"), "Rule r does not exist.").exit, Exit::AwsNotFound);
+        assert_eq!(
+            classify_one(400, Some("ResourceNotFoundException"), "Rule r does not exist.").exit,
+            Exit::AwsNotFound
+        );
         assert_eq!(classify_one(400, Some("ThrottlingException"), "Rate exceeded").exit, Exit::AwsService);
         assert_eq!(classify_one(400, Some("ManagedRuleException"), "managed").exit, Exit::AwsService);
         assert_eq!(classify_one(403, None, "").exit, Exit::AwsAccessDenied);

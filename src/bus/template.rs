@@ -132,7 +132,7 @@ pub fn from_template(text: &str, stage: Stage, origin: &str) -> Result<Bus, Temp
     })
 }
 
-/// The bus most names appear for; ties go to the one seen first.
+/// The most frequent bus name; ties go to the one seen first.
 fn busiest<'b>(buses: impl Iterator<Item = &'b str>) -> Option<&'b str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for bus in buses {
@@ -173,9 +173,10 @@ impl Fail {
         Fail { message: format!("{function} cannot be resolved offline"), unsupported: true }
     }
 
-    /// Adds where in another resource the failure happened.
+    /// Adds where in another resource or condition the failure happened. The failure is no
+    /// longer the value's own intrinsic, so a target `Arn` does not fall back to text for it.
     fn within(self, place: &str) -> Fail {
-        Fail { message: format!("{place}: {}", self.message), ..self }
+        Fail::new(format!("{place}: {}", self.message))
     }
 }
 
@@ -507,7 +508,7 @@ impl<'a> Template<'a> {
         }
         if self.type_of(name).is_some() {
             refs.push(name.to_string());
-            return Ok(Some(Yaml::String(self.physical_name(name, depth)?)));
+            return Ok(Some(Yaml::String(self.name_of(name, depth)?)));
         }
         Err(Fail::new(format!("Ref to {name}, which is neither a parameter nor a resource")))
     }
@@ -545,21 +546,25 @@ impl<'a> Template<'a> {
         let property = name_property(self.type_of(id).unwrap_or_default());
         let name = match self.property(id, property) {
             None => None,
-            Some(value) => self
-                .resolve(value, depth, &mut Vec::new())
-                .and_then(|v| v.as_ref().map(text).transpose())
-                .map_err(|fail| fail.within(&format!("{id}.{property}")))?,
+            Some(value) => self.resolve(value, depth, &mut Vec::new())?.as_ref().map(text).transpose()?,
         };
         let name = name.unwrap_or_else(|| format!("${{AWS::StackName}}-{id}-*"));
         self.names.insert(id.to_string(), name.clone());
         Ok(name)
     }
 
+    /// [`Self::physical_name`] of a resource referred to from elsewhere: failures say where.
+    fn name_of(&mut self, id: &str, depth: u32) -> Result<String, Fail> {
+        let property = name_property(self.type_of(id).unwrap_or_default());
+        self.physical_name(id, depth).map_err(|fail| fail.within(&format!("{id}.{property}")))
+    }
+
     /// `Fn::GetAtt` in its `"X.Attr"` and `[X, Attr]` forms.
     fn get_att(&mut self, arg: &Yaml, depth: u32, refs: &mut Vec<String>) -> Result<String, Fail> {
         let (id, attribute) = match arg {
             Yaml::String(s) => {
-                let (id, attribute) = s.split_once('.').ok_or_else(|| Fail::new("Fn::GetAtt needs Logical.Attribute"))?;
+                let (id, attribute) =
+                    s.split_once('.').ok_or_else(|| Fail::new("Fn::GetAtt needs Logical.Attribute"))?;
                 (id.to_string(), attribute.to_string())
             }
             other => {
@@ -577,30 +582,34 @@ impl<'a> Template<'a> {
             self.type_of(id).ok_or_else(|| Fail::new(format!("Fn::GetAtt of {id}, which is not a resource")))?;
         refs.push(id.to_string());
         if attribute == "Name" || attribute == name_property(resource_type) {
-            return self.physical_name(id, depth);
+            return self.name_of(id, depth);
         }
+        let placeholder = format!("${{{id}.{attribute}}}");
         if attribute != "Arn" {
-            return Ok(format!("${{{id}.{attribute}}}"));
+            return Ok(placeholder);
         }
-        let name = self.physical_name(id, depth)?;
         let place = "${AWS::Region}:${AWS::AccountId}";
-        Ok(match resource_type {
-            "AWS::Serverless::Function" | "AWS::Lambda::Function" => format!("arn:aws:lambda:{place}:function:{name}"),
-            "AWS::Events::EventBus" => format!("arn:aws:events:{place}:event-bus/{name}"),
-            "AWS::Events::Archive" => format!("arn:aws:events:{place}:archive/{name}"),
-            "AWS::Events::Rule" => match self.rule_bus(id, depth)?.as_str() {
-                "default" => format!("arn:aws:events:{place}:rule/{name}"),
-                bus => format!("arn:aws:events:{place}:rule/{bus}/{name}"),
-            },
-            "AWS::SQS::Queue" => format!("arn:aws:sqs:{place}:{name}"),
-            "AWS::SNS::Topic" => format!("arn:aws:sns:{place}:{name}"),
-            "AWS::DynamoDB::Table" => format!("arn:aws:dynamodb:{place}:table/{name}"),
-            "AWS::S3::Bucket" => format!("arn:aws:s3:::{name}"),
-            "AWS::IAM::Role" => format!("arn:aws:iam::${{AWS::AccountId}}:role/{name}"),
-            "AWS::Logs::LogGroup" => format!("arn:aws:logs:{place}:log-group:{name}:*"),
-            "AWS::Scheduler::Schedule" => format!("arn:aws:scheduler:{place}:schedule/default/{name}"),
-            _ => format!("${{{id}.Arn}}"),
-        })
+        let (prefix, suffix) = match resource_type {
+            "AWS::Serverless::Function" | "AWS::Lambda::Function" => (format!("arn:aws:lambda:{place}:function:"), ""),
+            "AWS::Events::EventBus" => (format!("arn:aws:events:{place}:event-bus/"), ""),
+            "AWS::Events::Archive" => (format!("arn:aws:events:{place}:archive/"), ""),
+            "AWS::Events::Rule" => {
+                let bus = self.rule_bus(id, depth).map_err(|f| f.within(&format!("{id}.EventBusName")))?;
+                match bus.as_str() {
+                    "default" => (format!("arn:aws:events:{place}:rule/"), ""),
+                    bus => (format!("arn:aws:events:{place}:rule/{bus}/"), ""),
+                }
+            }
+            "AWS::SQS::Queue" => (format!("arn:aws:sqs:{place}:"), ""),
+            "AWS::SNS::Topic" => (format!("arn:aws:sns:{place}:"), ""),
+            "AWS::DynamoDB::Table" => (format!("arn:aws:dynamodb:{place}:table/"), ""),
+            "AWS::S3::Bucket" => ("arn:aws:s3:::".to_string(), ""),
+            "AWS::IAM::Role" => ("arn:aws:iam::${AWS::AccountId}:role/".to_string(), ""),
+            "AWS::Logs::LogGroup" => (format!("arn:aws:logs:{place}:log-group:"), ":*"),
+            "AWS::Scheduler::Schedule" => (format!("arn:aws:scheduler:{place}:schedule/default/"), ""),
+            _ => return Ok(placeholder),
+        };
+        Ok(format!("{prefix}{}{suffix}", self.name_of(id, depth)?))
     }
 
     /// The name of the bus a rule is on.
@@ -608,8 +617,7 @@ impl<'a> Template<'a> {
         let Some(value) = self.property(id, "EventBusName") else {
             return Ok("default".to_string());
         };
-        let resolved = self.resolve(value, depth, &mut Vec::new()).map_err(|f| f.within(&format!("{id}.EventBusName")))?;
-        match resolved {
+        match self.resolve(value, depth, &mut Vec::new())? {
             None => Ok("default".to_string()),
             Some(v) => Ok(bus_name(&text(&v)?).to_string()),
         }
@@ -774,11 +782,7 @@ impl<'a> Template<'a> {
         let pattern = compile_pattern(&name, &pattern_text)
             .map_err(|error| TemplateError::Pattern { resource: id.to_string(), error })?;
         let (targets, function) = self.targets(id)?;
-        Ok(Some(FoundRule {
-            bus,
-            rule: Rule { name, state, pattern_text, pattern, targets },
-            function,
-        }))
+        Ok(Some(FoundRule { bus, rule: Rule { name, state, pattern_text, pattern, targets }, function }))
     }
 
     /// A rule's targets and the name of the first function among them.
@@ -797,11 +801,12 @@ impl<'a> Template<'a> {
             let place = format!("Targets[{i}]");
             // A target behind an intrinsic (`!If [C, {…}, !Ref AWS::NoValue]`) is resolved
             // whole; a plain one field by field, so only its Arn decides `is_function`.
+            let mut refs = Vec::new();
             let resolved;
             let target = if item.as_mapping().is_some() && intrinsic(item).is_none() {
                 item
             } else {
-                match self.resolve_at(id, &place, item, &mut Vec::new())? {
+                match self.resolve_at(id, &place, item, &mut refs)? {
                     None => continue,
                     Some(value) => {
                         resolved = value;
@@ -824,7 +829,6 @@ impl<'a> Template<'a> {
             let target_id = target.get("Id").ok_or_else(|| missing("Id"))?;
             let target_id = self.text_at(id, &format!("{place}.Id"), target_id)?.ok_or_else(|| missing("Id"))?;
             let raw_arn = target.get("Arn").ok_or_else(|| missing("Arn"))?;
-            let mut refs = Vec::new();
             let arn = match self.resolve(raw_arn, 0, &mut refs) {
                 Ok(Some(value)) => text(&value).map_err(|f| TemplateError::Property {
                     resource: id.to_string(),
@@ -892,5 +896,172 @@ impl<'a> Template<'a> {
             ),
         };
         Ok(Some(Archive { name, retention_days, pattern }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-rule template whose rule `Name` is `name`, after the `head` sections.
+    fn rule_name(head: &str, name: &str) -> Result<String, TemplateError> {
+        let text = format!(
+            "{head}\nResources:\n  Other:\n    Type: AWS::SQS::Queue\n    Properties: {{QueueName: q}}\n  \
+             R:\n    Type: AWS::Events::Rule\n    Properties:\n      Name: {name}\n      \
+             EventPattern: {{source: [x]}}\n"
+        );
+        from_template(&text, Stage::Prod, "test").map(|bus| bus.rules[0].name.clone())
+    }
+
+    fn name(head: &str, expression: &str) -> String {
+        rule_name(head, expression).unwrap_or_else(|e| panic!("{expression}: {e}"))
+    }
+
+    const PARAMETERS: &str = "Parameters:\n  Stage: {Type: String}\n  Zones: {Type: CommaDelimitedList, Default: \
+                              'a, b'}\n  Size: {Type: Number, Default: 3}";
+
+    #[test]
+    fn sub_resolves_variables_and_keeps_escapes() {
+        assert_eq!(name(PARAMETERS, "!Sub 'x-${Stage}-${Size}'"), "x-prod-3");
+        assert_eq!(name(PARAMETERS, "!Sub 'a-${!Literal}-${AWS::Region}'"), "a-${Literal}-${AWS::Region}");
+        assert_eq!(name(PARAMETERS, "!Sub ['${A}-${Other}', {A: !Ref Stage}]"), "prod-q");
+        assert_eq!(name(PARAMETERS, "!Sub '${Other.Arn}'"), "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q");
+        assert_eq!(name(PARAMETERS, "!Sub '${Other.QueueUrl}/${AWS::Partition}'"), "${Other.QueueUrl}/aws");
+        assert_eq!(name(PARAMETERS, "!Sub 'open ${Stage'"), "open ${Stage");
+    }
+
+    #[test]
+    fn list_functions_resolve() {
+        assert_eq!(name(PARAMETERS, "!Join ['+', !Ref Zones]"), "a+b");
+        assert_eq!(name(PARAMETERS, "!Select [1, !Split [',', 'p,q,r']]"), "q");
+        assert_eq!(name(PARAMETERS, "{'Fn::Select': ['0', [!Ref Stage]]}"), "prod");
+        let mappings = format!("{PARAMETERS}\nMappings:\n  Names: {{prod: {{rule: from-map}}}}");
+        assert_eq!(name(&mappings, "!FindInMap [Names, !Ref Stage, rule]"), "from-map");
+    }
+
+    #[test]
+    fn conditions_choose_branches() {
+        let head = format!(
+            "{PARAMETERS}\nConditions:\n  IsDev: !Equals [!Ref Stage, dev]\n  IsProd: {{'Fn::Not': [{{Condition: \
+             IsDev}}]}}\n  Both: !And [!Condition IsProd, !Or [!Equals [3, !Ref Size], !Condition IsDev]]"
+        );
+        assert_eq!(name(&head, "!If [IsDev, d, p]"), "p");
+        assert_eq!(name(&head, "!If [Both, yes, no]"), "yes");
+        // No name at all: CloudFormation generates one.
+        assert_eq!(name(&head, "!If [IsDev, d, !Ref AWS::NoValue]"), "${AWS::StackName}-R-*");
+    }
+
+    #[test]
+    fn a_resource_with_a_false_condition_is_left_out() {
+        let text = "Conditions:\n  Never: !Equals [a, b]\nResources:\n  Gone:\n    Type: AWS::Events::Rule\n    \
+                    Condition: Never\n    Properties: {Name: gone, EventPattern: {source: [x]}}\n  Kept:\n    \
+                    Type: AWS::Events::Rule\n    Properties: {Name: kept, EventPattern: {source: [x]}}\n";
+        let bus = from_template(text, Stage::Dev, "test").expect("template");
+        let names: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["kept"]);
+    }
+
+    #[test]
+    fn broken_references_are_errors_naming_the_property() {
+        let cases = [
+            ("!Ref Missing", "Ref to Missing, which is neither a parameter nor a resource"),
+            ("!GetAtt Missing.Arn", "Fn::GetAtt of Missing, which is not a resource"),
+            ("!If [Nope, a, b]", "no condition Nope"),
+            ("!Select [5, [a]]", "Fn::Select index 5 is out of range"),
+            ("!Join [',', x]", "expected a list"),
+            ("!GetAZs ''", "Fn::GetAZs cannot be resolved offline"),
+            ("!Sub [a, b, c]", "Fn::Sub takes a list of 2"),
+        ];
+        for (expression, message) in cases {
+            let error = rule_name(PARAMETERS, expression).expect_err(expression).to_string();
+            assert!(error.starts_with("resource R, property Name: "), "{error}");
+            assert!(error.ends_with(message), "{expression}: {error}");
+        }
+        let text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !ImportValue q}\n  R:\n    \
+                    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: {source: [x]}\n      Targets: [{Id: \
+                    T, Arn: !GetAtt Q.Arn}]\n";
+        let error = from_template(text, Stage::Dev, "test").expect_err("imported name").to_string();
+        assert_eq!(
+            error,
+            "resource R, property Targets[0].Arn: Q.QueueName: Fn::ImportValue cannot be resolved offline"
+        );
+        let error = rule_name("Parameters:\n  Other: {Type: String}", "!Ref Other").expect_err("no default");
+        assert!(error.to_string().ends_with("parameter Other has no Default to stand for its value"), "{error}");
+    }
+
+    #[test]
+    fn reference_cycles_end_in_an_error() {
+        let text = "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Sub '${B}'}\n  B:\n    \
+                    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref A}\n  R:\n    Type: AWS::Events::Rule\n    \
+                    Properties: {Name: !Ref A, EventPattern: {source: [x]}}\n";
+        let error = from_template(text, Stage::Dev, "test").expect_err("cycle").to_string();
+        assert!(error.contains("nest too deeply"), "{error}");
+        let text = "Conditions:\n  A: !Condition B\n  B: !Not [!Condition A]\nResources:\n  R:\n    Type: \
+                    AWS::Events::Rule\n    Condition: A\n    Properties: {EventPattern: {source: [x]}}\n";
+        let error = from_template(text, Stage::Dev, "test").expect_err("cycle").to_string();
+        assert!(error.contains("nest too deeply"), "{error}");
+    }
+
+    #[test]
+    fn the_busiest_bus_wins_and_keeps_its_archive() {
+        let text = "Resources:\n  Main:\n    Type: AWS::Events::EventBus\n    Properties: {Name: main}\n  \
+                    Keep:\n    Type: AWS::Events::Archive\n    Properties:\n      SourceArn: !Sub \
+                    'arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default'\n  Kept:\n    Type: \
+                    AWS::Events::Archive\n    Properties: {ArchiveName: kept, SourceArn: !GetAtt Main.Arn, \
+                    RetentionDays: '0'}\n  A:\n    Type: AWS::Events::Rule\n    Properties: {Name: a, EventBusName: \
+                    !Ref Main, EventPattern: {source: [x]}}\n  B:\n    Type: AWS::Events::Rule\n    Properties: \
+                    {Name: b, EventPattern: {source: [x]}}\n  C:\n    Type: AWS::Events::Rule\n    Properties: \
+                    {Name: c, EventBusName: !GetAtt Main.Arn, EventPattern: {source: [x]}}\n";
+        let bus = from_template(text, Stage::Dev, "test").expect("template");
+        assert_eq!(bus.name, "main");
+        let names: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["a", "c"]);
+        let archive = bus.archive.expect("archive");
+        assert_eq!((archive.name.as_str(), archive.retention_days, archive.pattern.is_none()), ("kept", Some(0), true));
+    }
+
+    #[test]
+    fn bad_states_and_targets_are_errors() {
+        let rule = |properties: &str| {
+            let text = format!(
+                "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties: {{Name: r, EventPattern: \
+                 {{source: [x]}}, {properties}}}\n"
+            );
+            from_template(&text, Stage::Dev, "test").expect_err(properties).to_string()
+        };
+        assert_eq!(rule("State: PAUSED"), "resource R, property State: unknown state PAUSED");
+        assert_eq!(rule("Targets: {Id: x}"), "resource R, property Targets: expected a list");
+        assert_eq!(rule("Targets: [{Id: x}]"), "resource R, property Targets[0].Arn: missing");
+        assert_eq!(rule("Targets: [plain]"), "resource R, property Targets[0]: expected a mapping");
+    }
+
+    #[test]
+    fn conditional_targets_resolve_whole() {
+        let text = "Conditions:\n  No: !Equals [a, b]\nResources:\n  F:\n    Type: AWS::Lambda::Function\n  R:\n    \
+                    Type: AWS::Events::Rule\n    Properties:\n      Name: r\n      EventPattern: {source: [x]}\n      \
+                    Targets:\n        - !If [No, {Id: gone, Arn: x}, !Ref AWS::NoValue]\n        - !If [No, \
+                    !Ref AWS::NoValue, {Id: kept, Arn: !GetAtt F.Arn}]\n";
+        let bus = from_template(text, Stage::Dev, "test").expect("template");
+        let targets = &bus.rules[0].targets;
+        assert_eq!(targets.len(), 1);
+        assert_eq!(targets[0].id, "kept");
+        assert!(targets[0].is_function);
+        assert_eq!(bus.function_name, "${AWS::StackName}-F-*");
+    }
+
+    #[test]
+    fn deep_nesting_and_long_chains_end_in_an_error() {
+        let nested = |inner: &str| (0..40).fold(inner.to_string(), |acc, _| format!("!Select [0, [{acc}]]"));
+        let mut text = String::from("Resources:\n");
+        for i in 0..150 {
+            let next = nested(&format!("!Ref Q{}", i + 1));
+            text.push_str(&format!("  Q{i}:\n    Type: AWS::SQS::Queue\n    Properties: {{QueueName: {next}}}\n"));
+        }
+        text.push_str("  Q150:\n    Type: AWS::SQS::Queue\n");
+        text.push_str(
+            "  R:\n    Type: AWS::Events::Rule\n    Properties: {Name: !Ref Q0, EventPattern: {source: [x]}}\n",
+        );
+        let error = from_template(&text, Stage::Dev, "test").expect_err("too deep").to_string();
+        assert!(error.contains("nest too deeply"), "{error}");
     }
 }

@@ -1,7 +1,9 @@
 //! One module per subcommand, plus what several of them share.
 
 pub mod pattern;
+pub mod put_events;
 pub mod route;
+pub mod rules;
 
 use crate::bus::{Bus, default_bus};
 use crate::cli::BusSourceArgs;

@@ -1,0 +1,217 @@
+//! Shared harness for tests against the moto AWS emulator.
+//!
+//! `scripts/test` starts one moto server for the whole run (`scripts/moto run -- …`) and sets
+//! `MOTO_ENDPOINT`. Without it, [`Moto::start`] spawns a private `.venv/bin/moto_server` on a free
+//! loopback port and kills it on drop, so `cargo nextest run` alone works once `.venv` exists.
+//! Tests share the server, so each one works on its own uniquely named bus.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use alchemiser::bus::RuleState;
+use aws_config::retry::RetryConfig;
+use aws_config::{BehaviorVersion, Region};
+use aws_sdk_eventbridge::config::Credentials;
+use aws_sdk_eventbridge::types::{DeadLetterConfig, RetryPolicy, RuleState as SdkRuleState, Target};
+
+pub const REGION: &str = "us-east-1";
+/// moto's default account.
+pub const ACCOUNT: &str = "123456789012";
+
+const HOW_TO_RUN: &str = "run the tests through `scripts/test` (or `scripts/moto run -- cargo nextest run`), \
+                          which installs moto into .venv and starts it";
+
+/// A moto server: the shared one from `MOTO_ENDPOINT`, or a private one this process started.
+pub struct Moto {
+    pub endpoint: String,
+    child: Option<Child>,
+}
+
+impl Moto {
+    pub fn start() -> Moto {
+        if let Ok(endpoint) = std::env::var("MOTO_ENDPOINT")
+            && !endpoint.is_empty()
+        {
+            return Moto { endpoint, child: None };
+        }
+        let server = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/moto_server");
+        if !server.exists() {
+            panic!("MOTO_ENDPOINT is not set and {} does not exist: {HOW_TO_RUN}", server.display());
+        }
+        let port = free_port();
+        let log_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("moto-{port}.log"));
+        let log = std::fs::File::create(&log_path).unwrap_or_else(|e| panic!("{}: {e}", log_path.display()));
+        let log2 = log.try_clone().unwrap_or_else(|e| panic!("{}: {e}", log_path.display()));
+        let child = Command::new(&server)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log2)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}; {HOW_TO_RUN}", server.display()));
+        let moto = Moto { endpoint: format!("http://127.0.0.1:{port}"), child: Some(child) };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while http(&moto.endpoint, "GET", "/moto-api/config", "").is_err() {
+            if Instant::now() > deadline {
+                panic!(
+                    "moto did not answer on {} within 20 s (log: {}); {HOW_TO_RUN}",
+                    moto.endpoint,
+                    log_path.display()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // As scripts/moto does: Lambda runs without Docker (there is none), invoke echoes the payload.
+        let config = r#"{"lambda":{"use_docker":false}}"#;
+        http(&moto.endpoint, "POST", "/moto-api/config", config).unwrap_or_else(|e| panic!("moto config: {e}"));
+        moto
+    }
+
+    /// An EventBridge client for fixtures: dummy credentials, no retries (moto answers some
+    /// bugs with a 500 after side effects, and a retry would repeat them).
+    pub async fn events(&self) -> aws_sdk_eventbridge::Client {
+        let config = aws_config::defaults(BehaviorVersion::latest())
+            .endpoint_url(&self.endpoint)
+            .region(Region::new(REGION))
+            .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
+            .retry_config(RetryConfig::disabled())
+            .load()
+            .await;
+        aws_sdk_eventbridge::Client::new(&config)
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+    listener.local_addr().unwrap_or_else(|e| panic!("local_addr: {e}")).port()
+}
+
+/// A tiny HTTP/1.1 request (the harness needs no HTTP client crate); returns status and body.
+pub fn http(endpoint: &str, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String)> {
+    let host = endpoint.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(host)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    Ok((status, body))
+}
+
+/// A name no other test (or earlier run against the same server) uses.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{prefix}-{}-{}-{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Creates a bus; returns its ARN.
+pub async fn create_bus(events: &aws_sdk_eventbridge::Client, name: &str) -> String {
+    let out =
+        events.create_event_bus().name(name).send().await.unwrap_or_else(|e| panic!("CreateEventBus {name}: {e:?}"));
+    out.event_bus_arn().unwrap_or_default().to_string()
+}
+
+pub async fn put_rule(events: &aws_sdk_eventbridge::Client, bus: &str, name: &str, pattern: &str, state: RuleState) {
+    events
+        .put_rule()
+        .event_bus_name(bus)
+        .name(name)
+        .event_pattern(pattern)
+        .state(SdkRuleState::from(state.as_str()))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("PutRule {name}: {e:?}"));
+}
+
+/// An SQS target with a retry policy and a dead-letter queue (moto does not check the queue).
+pub async fn put_sqs_target(events: &aws_sdk_eventbridge::Client, bus: &str, rule: &str, id: &str, queue: &str) {
+    let target = Target::builder()
+        .id(id)
+        .arn(format!("arn:aws:sqs:{REGION}:{ACCOUNT}:{queue}"))
+        .retry_policy(RetryPolicy::builder().maximum_retry_attempts(3).maximum_event_age_in_seconds(3600).build())
+        .dead_letter_config(
+            DeadLetterConfig::builder().arn(format!("arn:aws:sqs:{REGION}:{ACCOUNT}:{queue}-dlq")).build(),
+        )
+        .build()
+        .unwrap_or_else(|e| panic!("target: {e}"));
+    let out = events
+        .put_targets()
+        .event_bus_name(bus)
+        .rule(rule)
+        .targets(target)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("PutTargets {rule}: {e:?}"));
+    assert_eq!(out.failed_entry_count(), 0, "PutTargets {rule}");
+}
+
+/// The rule's state as DescribeRule reports it (what `rules` changes; moto delivers regardless).
+pub async fn rule_state(events: &aws_sdk_eventbridge::Client, bus: &str, name: &str) -> String {
+    let out = events
+        .describe_rule()
+        .event_bus_name(bus)
+        .name(name)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("DescribeRule {name}: {e:?}"));
+    out.state().map(|s| s.as_str().to_string()).unwrap_or_default()
+}
+
+/// The `alchemiser` binary set up for moto: dummy credentials, region, no retries, and no
+/// profile files, instance metadata or endpoint variables from the machine running the tests.
+pub fn alchemiser(endpoint: &str, workdir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    hermetic(&mut cmd, workdir);
+    cmd.env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing").env("AWS_REGION", REGION).args([
+        "rules",
+        "--endpoint-url",
+        endpoint,
+        "--max-attempts",
+        "1",
+    ]);
+    cmd
+}
+
+/// Clears every AWS setting the environment might carry and points the profile files at
+/// nothing, so only what a test sets counts.
+pub fn hermetic(cmd: &mut assert_cmd::Command, workdir: &Path) {
+    for (key, _) in std::env::vars_os() {
+        if key.to_str().is_some_and(|k| k.starts_with("AWS_")) {
+            cmd.env_remove(&key);
+        }
+    }
+    let missing = workdir.join("no-such-aws-file");
+    cmd.current_dir(workdir)
+        .env_remove("ALCHEMISER_STAGE")
+        .env("NO_COLOR", "1")
+        .env("AWS_CONFIG_FILE", &missing)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
+        .env("AWS_EC2_METADATA_DISABLED", "true");
+}
+
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
