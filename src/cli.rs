@@ -63,6 +63,10 @@ pub enum Command {
     Pattern(PatternArgs),
     /// List, show, enable, disable and restore the rules on the bus (AWS).
     Rules(RulesArgs),
+    /// Send events to the bus, each routed locally first (AWS).
+    PutEvents(PutEventsArgs),
+    /// Invoke the Lambda with an event and compare with the prediction (AWS).
+    Invoke(InvokeArgs),
 }
 
 /// Where the bus's rules and archive come from (default: the embedded 2.27.0 bus).
@@ -151,6 +155,14 @@ pub enum RulesCommand {
     Disable(ChangeArgs),
     /// Put every rule of a snapshot back to its recorded state.
     Restore(RestoreArgs),
+    /// Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings.
+    Lint(LintArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub bus: BusSourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -206,4 +218,82 @@ pub struct ChangeOptions {
     /// (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten).
     #[arg(long, value_name = "PATH")]
     pub snapshot: Option<PathBuf>,
+}
+
+/// `--force` and `--yes` for commands that can trade or crash the Lambda.
+#[derive(Debug, Args)]
+pub struct GuardArgs {
+    /// Send events the prediction flags (trades, crashes, validation failures).
+    #[arg(long)]
+    pub force: bool,
+
+    /// Confirm without asking; needed (with --force) for live trades in prod off a terminal.
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PutEventsArgs {
+    /// Event files, folders or `-` for stdin: envelopes (source, detail-type, detail) or
+    /// PutEvents entries (Source, DetailType, Detail).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read every input as JSON Lines, whatever its extension.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    #[command(flatten)]
+    pub guard: GuardArgs,
+
+    /// Print the entries and the guard's verdicts; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Write the entries that failed to this file (JSON Lines), to send again.
+    #[arg(long, value_name = "FILE")]
+    pub failed_out: Option<PathBuf>,
+
+    /// PutEvents calls in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+
+    /// Attempts per entry when AWS answers ThrottlingException or InternalFailure.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub attempts: u32,
+
+    #[command(flatten)]
+    pub bus_source: BusSourceArgs,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InvokeArgs {
+    /// The event: inline JSON, a file, or `-` for stdin. Sent exactly as written.
+    #[arg(value_name = "EVENT")]
+    pub event: String,
+
+    /// Invoke asynchronously (InvocationType Event), as EventBridge does: no result.
+    #[arg(long = "async")]
+    pub asynchronous: bool,
+
+    #[command(flatten)]
+    pub guard: GuardArgs,
+
+    /// Show the prediction and the guard's verdict; invoke nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// The options every command shares, resolved once.
+#[derive(Debug, Clone, Copy)]
+pub struct Globals {
+    pub stage: Stage,
+    pub output: OutputFormat,
+    pub style: crate::render::Style,
 }

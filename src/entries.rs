@@ -2,8 +2,8 @@
 //!
 //! Pure: what goes to the bus is decided here, sending happens in `commands::put_events`.
 
-use crate::json::write::write_value;
 use crate::json::parse::parse_pystr;
+use crate::json::write::write_value;
 use crate::json::{Object, PyStr, Value};
 
 /// At most this many entries per PutEvents call.
@@ -183,8 +183,10 @@ mod tests {
 
     #[test]
     fn envelopes_and_entries_both_work() {
-        let a = entry(r#"{"source":"alchemiser.x","detail-type":"T","detail":{"a":1}}"#).unwrap_or_else(|e| panic!("{e}"));
-        let b = entry(r#"{"Source":"alchemiser.x","DetailType":"T","Detail":"{\"a\": 1}"}"#).unwrap_or_else(|e| panic!("{e}"));
+        let a =
+            entry(r#"{"source":"alchemiser.x","detail-type":"T","detail":{"a":1}}"#).unwrap_or_else(|e| panic!("{e}"));
+        let b = entry(r#"{"Source":"alchemiser.x","DetailType":"T","Detail":"{\"a\": 1}"}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(a.detail, "{\"a\":1}");
         assert_eq!(a.detail, b.detail);
         assert_eq!(a.size(), "alchemiser.x".len() + 1 + 7);

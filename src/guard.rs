@@ -44,7 +44,10 @@ pub fn check(p: &LambdaPrediction, runs: usize, stage: Stage, allowed: Allowance
     }
     let Some(reason) = danger(p, stage) else { return Ok(()) };
     if !allowed.force {
-        return Err(Refusal { reason: format!("refused: {reason} (pass --force to send it anyway)"), needs_confirmation: false });
+        return Err(Refusal {
+            reason: format!("refused: {reason} (pass --force to send it anyway)"),
+            needs_confirmation: false,
+        });
     }
     if p.starts_trade() && stage == Stage::Prod && !allowed.yes {
         return Err(Refusal {
@@ -79,8 +82,13 @@ mod tests {
         assert!(refusal.as_ref().is_some_and(|r| r.needs_confirmation), "{refusal:?}");
         assert!(check(&live, 1, Stage::Prod, both).is_ok());
         let crash = prediction(r#"{"detail-type":"RebalancePlanned","source":"alchemiser.p","detail":{}}"#, Stage::Dev);
-        assert!(check(&crash, 1, Stage::Dev, none).is_err_and(|r| r.reason.contains("crash the Lambda (ValidationError)")));
-        let fine = prediction(r#"{"detail-type":"WorkflowFailed","source":"alchemiser.x","detail":{"correlation_id":"c","causation_id":"x","event_id":"e","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"t","failure_reason":"r","failure_step":"s"}}"#, Stage::Prod);
+        assert!(
+            check(&crash, 1, Stage::Dev, none).is_err_and(|r| r.reason.contains("crash the Lambda (ValidationError)"))
+        );
+        let fine = prediction(
+            r#"{"detail-type":"WorkflowFailed","source":"alchemiser.x","detail":{"correlation_id":"c","causation_id":"x","event_id":"e","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"t","failure_reason":"r","failure_step":"s"}}"#,
+            Stage::Prod,
+        );
         assert!(check(&fine, 1, Stage::Prod, none).is_ok());
     }
 }

@@ -15,3 +15,4 @@ pub mod json;
 pub mod pattern;
 pub mod render;
 pub mod routing;
+pub mod when;

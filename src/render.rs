@@ -296,7 +296,8 @@ fn handler_or_trade(p: &LambdaPrediction) -> String {
     }
 }
 
-fn new_table(style: Style) -> Table {
+/// The table style every command uses.
+pub fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     if style.color {
@@ -355,7 +356,8 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
         table.add_row(vec![format!("{} errors", p.validated_model.unwrap_or("validation")), lines.join("\n")]);
     }
     if !record.warnings().is_empty() {
-        let lines: Vec<String> = record.warnings().iter().map(|w| format!("{}: {}", w.code.as_str(), w.message)).collect();
+        let lines: Vec<String> =
+            record.warnings().iter().map(|w| format!("{}: {}", w.code.as_str(), w.message)).collect();
         table.add_row(vec![Cell::new("warnings"), warning_cell(lines.join("\n"), style)]);
     }
     format!("{table}\n")

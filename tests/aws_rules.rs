@@ -404,6 +404,23 @@ fn an_unreachable_endpoint_exits_4() {
 }
 
 #[test]
+fn a_silent_endpoint_times_out_with_exit_4() {
+    let dir = tempdir();
+    // Connections complete in the backlog, but nothing ever answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+    let port = silent.local_addr().unwrap_or_else(|e| panic!("addr: {e}")).port();
+    let started = std::time::Instant::now();
+    let output = alchemiser(&format!("http://127.0.0.1:{port}"), dir.path())
+        .args(["--timeout", "1", "list"])
+        .output()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    let stderr = stderr_text(&output);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(stderr.contains("ListRules on bus alchemiser-trading-events-dev: timed out"), "{stderr}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+}
+
+#[test]
 fn no_region_exits_3() {
     let dir = tempdir();
     alchemiser("http://127.0.0.1:9", dir.path())

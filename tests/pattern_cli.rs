@@ -13,10 +13,19 @@ const SIGNAL: &str = r#"{"source":"alchemiser.strategy","detail-type":"SignalGen
 #[test]
 fn exit_codes_say_match_no_match_invalid() {
     let pattern = r#"{"source":[{"prefix":"alchemiser."}]}"#;
-    alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", SIGNAL]).assert().code(0).stdout("match     pattern\n");
+    alchemiser()
+        .args(["pattern", "test", "--pattern", pattern, "--event", SIGNAL])
+        .assert()
+        .code(0)
+        .stdout("match     pattern\n");
     let other = r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{}}"#;
-    alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", other]).assert().code(1).stdout("no match  pattern\n");
-    let assert = alchemiser().args(["pattern", "test", "--pattern", r#"{"source":"x"}"#, "--event", SIGNAL]).assert().code(2);
+    alchemiser()
+        .args(["pattern", "test", "--pattern", pattern, "--event", other])
+        .assert()
+        .code(1)
+        .stdout("no match  pattern\n");
+    let assert =
+        alchemiser().args(["pattern", "test", "--pattern", r#"{"source":"x"}"#, "--event", SIGNAL]).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.starts_with("error: pattern pattern: Event pattern is not valid. Reason:"), "{stderr}");
     let assert = alchemiser().args(["pattern", "test", "--pattern", pattern, "--event", "{nope"]).assert().code(2);
@@ -64,7 +73,8 @@ fn patterns_and_events_come_from_files_and_stdin() {
         .write_stdin(SIGNAL)
         .assert()
         .code(0);
-    let assert = alchemiser().args(["pattern", "test", "--pattern", "missing.json", "--event", SIGNAL]).assert().code(2);
+    let assert =
+        alchemiser().args(["pattern", "test", "--pattern", "missing.json", "--event", SIGNAL]).assert().code(2);
     assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("pattern missing.json: no such file"));
 }
 

@@ -95,8 +95,14 @@ fn a_bad_event_is_located_and_the_rest_still_predicted() {
     let assert = alchemiser().args(["route", "-o", "json"]).arg(dir.path()).assert().code(2);
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("b-bad.json:3:1: invalid JSON: Expecting property name enclosed in double quotes"), "{stderr}");
-    assert!(stderr.contains("c-lines.jsonl:3:2: invalid JSON: Expecting property name enclosed in double quotes"), "{stderr}");
+    assert!(
+        stderr.contains("b-bad.json:3:1: invalid JSON: Expecting property name enclosed in double quotes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c-lines.jsonl:3:2: invalid JSON: Expecting property name enclosed in double quotes"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
     let records = json_lines(&output.stdout);
     let predicted = records.iter().filter(|r| r.get("lambda").is_some()).count();
@@ -169,7 +175,8 @@ fn check_reports_differences_and_exits_1() {
     assert!(stdout.contains("0 passed, 1 failed"), "{stdout}");
 
     write(dir.path(), "other.json", "{}");
-    let assert = alchemiser().args(["route", "--check", "-o", "json"]).arg(dir.path().join("other.json")).assert().code(1);
+    let assert =
+        alchemiser().args(["route", "--check", "-o", "json"]).arg(dir.path().join("other.json")).assert().code(1);
     let r = &json_lines(&assert.get_output().stdout)[0];
     assert_eq!(r["check"]["passed"], false);
     assert!(r["check"]["differences"][0].as_str().unwrap_or("").contains("no expected outcome recorded"));

@@ -25,7 +25,9 @@ fn warnings(p: &alchemiser::routing::LambdaPrediction) -> Vec<&'static str> {
 
 fn command(p: &alchemiser::routing::LambdaPrediction) -> (&'static str, &'static str, &'static str, String) {
     match &p.response {
-        Some(Response::Command { status, mode, trading_mode, message }) => (status, mode, trading_mode, message.clone()),
+        Some(Response::Command { status, mode, trading_mode, message }) => {
+            (status, mode, trading_mode, message.clone())
+        }
         other => panic!("expected a command response, got {other:?}"),
     }
 }
@@ -159,7 +161,8 @@ fn alchemiser_source_with_other_detail_type_takes_the_command_path() {
     assert_eq!(p.path, Path::Command);
     assert_eq!(args(&p), ["trade"]);
     assert_eq!(warnings(&p), ["not_routed_as_domain", "implicit_trade", "starts_trade"]);
-    let p = run(r#"{"detail-type":"StartupEvent","source":"alchemiser.orchestration.system","detail":{"mode":"trade"}}"#);
+    let p =
+        run(r#"{"detail-type":"StartupEvent","source":"alchemiser.orchestration.system","detail":{"mode":"trade"}}"#);
     assert_eq!(args(&p), ["trade"]);
 }
 
@@ -217,7 +220,11 @@ fn lambda_event_is_strict() {
         (r#"{"pnl_period":"3m"}"#, &["pnl_period"], &["string_pattern_mismatch"]),
         (r#"{"arguments":"x"}"#, &["arguments"], &["list_type"]),
         (r#"{"arguments":["a",1,null]}"#, &["arguments.1", "arguments.2"], &["string_type", "string_type"]),
-        (r#"{"to":5,"subject":[],"dry_run":"no"}"#, &["to", "subject", "dry_run"], &["string_type", "string_type", "bool_type"]),
+        (
+            r#"{"to":5,"subject":[],"dry_run":"no"}"#,
+            &["to", "subject", "dry_run"],
+            &["string_type", "string_type", "bool_type"],
+        ),
         (r#"{"extra":1,"mode":"x"}"#, &["mode", "extra"], &["literal_error", "extra_forbidden"]),
     ];
     for (text, want_locs, want_codes) in cases {
@@ -238,17 +245,19 @@ fn validation_message_reads_like_pydantic() {
     let p = run(r#"{"mode":"TRADE","pnl_periods":"3"}"#);
     let (.., message) = command(&p);
     assert!(message.starts_with("Lambda execution critical error: 2 validation errors for LambdaEvent\nmode\n  Input should be 'trade' or 'bot' [type=literal_error, input_value='TRADE', input_type=str]"), "{message}");
-    assert!(message.contains("pnl_periods\n  Input should be a valid integer [type=int_type, input_value='3', input_type=str]"));
+    assert!(
+        message.contains(
+            "pnl_periods\n  Input should be a valid integer [type=int_type, input_value='3', input_type=str]"
+        )
+    );
     assert!(message.contains("https://errors.pydantic.dev/2.12/v/int_type"));
 }
 
 #[test]
 fn nulls_mean_absent_and_strings_are_stripped() {
-    let p = run(
-        r#"{"mode":null,"trading_mode":null,"arguments":null,"action":null,"month":null,"account_id":null,
+    let p = run(r#"{"mode":null,"trading_mode":null,"arguments":null,"action":null,"month":null,"account_id":null,
             "pnl_type":null,"pnl_periods":null,"pnl_period":null,"pnl_detailed":null,"to":null,"subject":null,
-            "dry_run":null,"correlation_id":"","causation_id":null}"#,
-    );
+            "dry_run":null,"correlation_id":"","causation_id":null}"#);
     assert_eq!(args(&p), ["trade"]);
     let p = run(r#"{"action":"pnl_analysis","pnl_period":"\u3000 12W\n"}"#);
     assert_eq!(args(&p), ["pnl", "--period", "12W"]);
@@ -340,7 +349,8 @@ fn dedup_key_rules() {
 
 #[test]
 fn detail_shapes_that_crash_the_handler() {
-    let with_detail = |d: &str| run(&format!(r#"{{"detail-type":"SignalGenerated","source":"alchemiser.x","detail":{d}}}"#));
+    let with_detail =
+        |d: &str| run(&format!(r#"{{"detail-type":"SignalGenerated","source":"alchemiser.x","detail":{d}}}"#));
     for (detail, class) in [
         ("null", "TypeError"),
         ("5", "TypeError"),
@@ -370,7 +380,9 @@ fn timestamps_use_python_fromisoformat() {
             "event_id":"e","timestamp":{ts},"source_module":"m","workflow_type":"t","requested_by":"r"}}}}"#
         ))
     };
-    for ok in ["\"2025-10-14T12:00:00Z\"", "\"2025-10-14\"", "\"20251014T120000Z\"", "\"2025-10-14 12:00:00.1234567+0000\""] {
+    for ok in
+        ["\"2025-10-14T12:00:00Z\"", "\"2025-10-14\"", "\"20251014T120000Z\"", "\"2025-10-14 12:00:00.1234567+0000\""]
+    {
         assert_eq!(handler_response(&with_ts(ok)).0, 404, "{ok}");
     }
     for bad in ["\"2025-10-14T12:00:00z\"", "\"2025-13-01\"", "\"yesterday\"", "\"\""] {
@@ -409,7 +421,9 @@ fn event_models_are_strict_and_ignore_extras() {
 
 #[test]
 fn rebalance_planned_never_validates() {
-    let p = run(r#"{"detail-type":"RebalancePlanned","source":"alchemiser.portfolio_v2.handlers","detail":{"event_id":"r-1"}}"#);
+    let p = run(
+        r#"{"detail-type":"RebalancePlanned","source":"alchemiser.portfolio_v2.handlers","detail":{"event_id":"r-1"}}"#,
+    );
     assert_eq!(p.exception.as_ref().map(|e| e.class), Some("ValidationError"));
     assert!(warnings(&p).contains(&WarningCode::RebalanceNeverValidates.as_str()));
     assert!(p.handler.is_none());

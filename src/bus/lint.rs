@@ -71,10 +71,8 @@ pub struct Finding {
 /// Checks `bus` against the published events; findings in a stable order.
 pub fn lint(bus: &Bus, stage: Stage) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let events: Vec<(String, Value)> = PUBLISHED
-        .iter()
-        .map(|(dt, src)| (format!("{dt} from {src}"), published_event(dt, src)))
-        .collect();
+    let events: Vec<(String, Value)> =
+        PUBLISHED.iter().map(|(dt, src)| (format!("{dt} from {src}"), published_event(dt, src))).collect();
 
     for rule in &bus.rules {
         if rule.state == RuleState::Disabled {

@@ -280,7 +280,9 @@ mod tests {
         let p = bus.route(&event(r#"{"source":"alchemiser.strategy","detail-type":"SignalGenerated","detail":{}}"#));
         assert_eq!(p.lambda_invocations, 2);
         assert!(p.archived);
-        let p = bus.route(&event(r#"{"source":"alchemiser.strategy_v2.handlers","detail-type":"SignalGenerated","detail":{}}"#));
+        let p = bus.route(&event(
+            r#"{"source":"alchemiser.strategy_v2.handlers","detail-type":"SignalGenerated","detail":{}}"#,
+        ));
         assert_eq!(p.lambda_invocations, 1);
         let p = bus.route(&event(r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{}}"#));
         assert_eq!((p.lambda_invocations, p.archived), (0, false));

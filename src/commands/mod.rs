@@ -1,5 +1,6 @@
 //! One module per subcommand, plus what several of them share.
 
+pub mod invoke;
 pub mod pattern;
 pub mod put_events;
 pub mod route;
@@ -17,6 +18,61 @@ pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
             crate::bus::template::from_template(&text, stage, &name).map_err(|e| format!("{name}: {e}"))
+        }
+    }
+}
+
+/// Runs an AWS command's future on a small runtime of its own (offline commands never start
+/// one), printing an AWS failure as one line and returning its exit code.
+pub fn block_on_aws<F>(future: F) -> crate::exit::Exit
+where
+    F: std::future::Future<Output = Result<crate::exit::Exit, crate::aws::error::AwsError>>,
+{
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return crate::exit::Exit::Error;
+        }
+    };
+    match runtime.block_on(future) {
+        Ok(exit) => exit,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            e.exit
+        }
+    }
+}
+
+/// Asks the operator a yes/no question (wired to the terminal by `ask`).
+pub type Confirm<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<bool>;
+
+/// Asks a yes/no question on stderr; only called when stdin and stderr are terminals.
+pub fn ask(question: &str) -> std::io::Result<bool> {
+    use std::io::Write;
+    let mut err = std::io::stderr();
+    write!(err, "{question} [y/N] ")?;
+    err.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
+}
+
+/// Whether a person can answer a prompt.
+pub fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The exit code of an offline command's I/O result: a closed pipe (`| head`) is the
+/// reader's choice, not an error; any other write failure is.
+pub fn finish_io(result: std::io::Result<crate::exit::Exit>) -> crate::exit::Exit {
+    match result {
+        Ok(exit) => exit,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => crate::exit::Exit::Success,
+        Err(e) => {
+            eprintln!("error: {e}");
+            crate::exit::Exit::Error
         }
     }
 }

@@ -55,10 +55,12 @@ pub fn rule_patterns(bus: &Bus, names: &[String]) -> Result<Vec<NamedPattern>, A
     names
         .iter()
         .map(|name| {
-            bus.rule(name).map(|r| NamedPattern { name: r.name.clone(), text: r.pattern_text.clone() }).ok_or_else(|| {
-                let known: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
-                ArgError(format!("no rule {name} on {} ({}); rules: {}", bus.name, bus.origin, known.join(", ")))
-            })
+            bus.rule(name).map(|r| NamedPattern { name: r.name.clone(), text: r.pattern_text.clone() }).ok_or_else(
+                || {
+                    let known: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
+                    ArgError(format!("no rule {name} on {} ({}); rules: {}", bus.name, bus.origin, known.join(", ")))
+                },
+            )
         })
         .collect()
 }
@@ -113,4 +115,28 @@ pub fn run(
     }
     out.write_all(text.as_bytes())?;
     Ok(if any { Exit::Success } else { Exit::Failure })
+}
+
+/// `alchemiser pattern test`: resolves the arguments and runs.
+pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> Exit {
+    let crate::cli::PatternCommand::Test(args) = args.command;
+    let mut stdin = io::stdin().lock();
+    let patterns = match &args.pattern {
+        Some(p) => {
+            read_json_arg("pattern", p, &mut stdin).map(|text| vec![NamedPattern { name: "pattern".into(), text }])
+        }
+        None => super::load_bus(&args.bus, globals.stage).map_err(ArgError).and_then(|bus| {
+            let names = if args.all_rules { bus.rules.iter().map(|r| r.name.clone()).collect() } else { args.rules };
+            rule_patterns(&bus, &names)
+        }),
+    };
+    match patterns.and_then(|p| read_json_arg("event", &args.event, &mut stdin).map(|e| (p, e))) {
+        Ok((patterns, event)) => {
+            super::finish_io(run(&patterns, &event, globals.output, &mut io::stdout().lock(), &mut io::stderr()))
+        }
+        Err(ArgError(message)) => {
+            eprintln!("error: {message}");
+            Exit::Error
+        }
+    }
 }

@@ -56,15 +56,28 @@ pub struct PutEventsOptions {
 /// What happened to one input.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Sent { event_id: String, attempts: u32 },
+    Sent {
+        event_id: String,
+        attempts: u32,
+    },
     /// AWS refused the entry (or every retry of it); it was not delivered.
-    Failed { code: String, message: String, attempts: u32 },
+    Failed {
+        code: String,
+        message: String,
+        attempts: u32,
+    },
     /// The call's fate is unknown (timeout, server error): not resent, to avoid a duplicate.
-    Unknown { message: String },
+    Unknown {
+        message: String,
+    },
     /// Held back by the routing guard.
-    Refused { reason: String },
+    Refused {
+        reason: String,
+    },
     /// Not something PutEvents takes (or unreadable).
-    Invalid { reason: String },
+    Invalid {
+        reason: String,
+    },
     /// `--dry-run`: would be sent.
     WouldSend,
 }
@@ -120,7 +133,8 @@ pub async fn run(
             writeln!(err, "wrote {written} failed entries to {} (send them again with `put-events`)", path.display())?;
         }
     }
-    let not_sent = items.iter().filter(|i| !matches!(i.outcome, Some(Outcome::Sent { .. } | Outcome::WouldSend))).count();
+    let not_sent =
+        items.iter().filter(|i| !matches!(i.outcome, Some(Outcome::Sent { .. } | Outcome::WouldSend))).count();
     if not_sent > 0 {
         exit = exit.worst(Exit::Failure);
     }
@@ -175,11 +189,8 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, err: &mut dyn Write)
     }
     if !awaiting_confirmation.is_empty() {
         let n = awaiting_confirmation.len();
-        write!(err, "{n} event{} would start a LIVE trading run in prod. Send? [y/N] ", if n == 1 { "" } else { "s" })?;
-        err.flush()?;
-        let mut answer = String::new();
-        io::stdin().read_line(&mut answer)?;
-        let yes = matches!(answer.trim(), "y" | "Y" | "yes");
+        write!(err, "{n} event{} would start a LIVE trading run in prod. Send?", if n == 1 { "" } else { "s" })?;
+        let yes = super::ask("")?;
         for i in awaiting_confirmation {
             if yes {
                 sendable.push(i);
@@ -204,13 +215,19 @@ fn request_entry(entry: &Entry, bus: &str) -> PutEventsRequestEntry {
 }
 
 /// Sends every entry, at most `opts.concurrency` calls at once; one outcome per index.
-async fn send(client: &Client, bus: &str, entries: Vec<(usize, Entry)>, opts: &PutEventsOptions) -> Vec<(usize, Outcome)> {
+async fn send(
+    client: &Client,
+    bus: &str,
+    entries: Vec<(usize, Entry)>,
+    opts: &PutEventsOptions,
+) -> Vec<(usize, Outcome)> {
     let refs: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
     let (calls, oversized) = batches(&refs);
     let mut outcomes: Vec<(usize, Outcome)> = oversized
         .iter()
         .map(|&k| {
-            let reason = format!("entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)", entries[k].1.size());
+            let reason =
+                format!("entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)", entries[k].1.size());
             (entries[k].0, Outcome::Invalid { reason })
         })
         .collect();
@@ -251,7 +268,12 @@ fn progress_bar(enabled: bool, calls: usize) -> Option<ProgressBar> {
 }
 
 /// One call of up to 10 entries, retrying only what AWS says is retryable.
-async fn send_call(client: Client, bus: String, batch: Vec<(usize, Entry)>, max_attempts: u32) -> Vec<(usize, Outcome)> {
+async fn send_call(
+    client: Client,
+    bus: String,
+    batch: Vec<(usize, Entry)>,
+    max_attempts: u32,
+) -> Vec<(usize, Outcome)> {
     let mut done = Vec::with_capacity(batch.len());
     let mut pending = batch;
     let mut attempt = 0;
@@ -303,11 +325,20 @@ async fn send_call(client: Client, bus: String, batch: Vec<(usize, Entry)>, max_
                 } else if throttled || not_sent || e.raw_response().is_some_and(|r| r.status().is_client_error()) {
                     let code = if code.is_empty() { "RequestFailed".to_string() } else { code };
                     done.extend(pending.into_iter().map(|(index, _)| {
-                        (index, Outcome::Failed { code: code.clone(), message: classified.message.clone(), attempts: attempt })
+                        (
+                            index,
+                            Outcome::Failed {
+                                code: code.clone(),
+                                message: classified.message.clone(),
+                                attempts: attempt,
+                            },
+                        )
                     }));
                 } else {
                     done.extend(
-                        pending.into_iter().map(|(index, _)| (index, Outcome::Unknown { message: classified.message.clone() })),
+                        pending
+                            .into_iter()
+                            .map(|(index, _)| (index, Outcome::Unknown { message: classified.message.clone() })),
                     );
                 }
             }
@@ -345,7 +376,9 @@ fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::R
                         (None, Some(code.as_str()), Some(message.as_str()), Some(*attempts))
                     }
                     Outcome::Unknown { message } => (None, None, Some(message.as_str()), None),
-                    Outcome::Refused { reason } | Outcome::Invalid { reason } => (None, None, Some(reason.as_str()), None),
+                    Outcome::Refused { reason } | Outcome::Invalid { reason } => {
+                        (None, None, Some(reason.as_str()), None)
+                    }
                     Outcome::WouldSend => (None, None, None, None),
                 };
                 for (key, value) in [("event_id", id), ("error_code", code), ("message", message)] {
@@ -372,7 +405,10 @@ fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::R
                     Outcome::Sent { event_id, attempts: 1 } => format!("sent      {event_id}"),
                     Outcome::Sent { event_id, attempts } => format!("sent      {event_id} (after {attempts} attempts)"),
                     Outcome::Failed { code, message, attempts } => {
-                        format!("FAILED    {code}: {message} ({attempts} attempt{})", if *attempts == 1 { "" } else { "s" })
+                        format!(
+                            "FAILED    {code}: {message} ({attempts} attempt{})",
+                            if *attempts == 1 { "" } else { "s" }
+                        )
                     }
                     Outcome::Unknown { message } => format!("UNKNOWN   not resent, check the bus: {message}"),
                     Outcome::Refused { reason } => format!("REFUSED   {reason}"),
@@ -445,7 +481,8 @@ fn write_failed(path: &std::path::Path, items: &[Item]) -> io::Result<usize> {
 }
 
 fn summary(items: &[Item]) -> String {
-    let count = |status: &str| items.iter().filter(|i| i.outcome.as_ref().is_some_and(|o| o.status() == status)).count();
+    let count =
+        |status: &str| items.iter().filter(|i| i.outcome.as_ref().is_some_and(|o| o.status() == status)).count();
     let mut parts = vec![format!("{} events", items.len())];
     for (status, label) in [
         ("sent", "sent"),
@@ -461,4 +498,54 @@ fn summary(items: &[Item]) -> String {
         }
     }
     parts.join(", ")
+}
+
+/// `alchemiser put-events`: resolves the arguments, loads AWS, runs.
+pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -> Exit {
+    use std::io::IsTerminal;
+    let rules = match super::load_bus(&args.bus_source, globals.stage) {
+        Ok(bus) => bus,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Error;
+        }
+    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(input::STDIN)] } else { args.paths };
+    super::block_on_aws(async {
+        // A dry run sends nothing, so it needs no credentials or region.
+        let (client, bus_name) = if args.dry_run {
+            let bus = args.aws.bus.clone().unwrap_or_else(|| crate::bus::Names::for_stage(globals.stage).bus);
+            let config = aws_sdk_eventbridge::Config::builder()
+                .behavior_version(aws_sdk_eventbridge::config::BehaviorVersion::latest())
+                .build();
+            (Client::from_conf(config), bus)
+        } else {
+            let aws = crate::aws::load(&args.aws, globals.stage).await?;
+            (aws.events.clone(), aws.bus.clone())
+        };
+        let opts = PutEventsOptions {
+            paths,
+            format: if args.jsonl { Format::JsonLines } else { Format::Auto },
+            stage: globals.stage,
+            rules,
+            bus_name,
+            allowance: Allowance { force: args.guard.force, yes: args.guard.yes },
+            interactive: super::interactive(),
+            dry_run: args.dry_run,
+            failed_out: args.failed_out,
+            concurrency: usize::from(args.concurrency),
+            max_attempts: args.attempts,
+            output: globals.output,
+            progress: io::stderr().is_terminal(),
+        };
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        let result = run(&client, &opts, &mut io::stdin().lock(), &mut out, &mut io::stderr()).await;
+        Ok(result.and_then(|exit| out.flush().map(|_| exit)).unwrap_or_else(|e| {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("error: {e}");
+            }
+            Exit::Error
+        }))
+    })
 }

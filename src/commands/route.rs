@@ -169,7 +169,8 @@ impl Run<'_> {
     }
 
     fn report_check_table(&mut self, origin: &Origin, differences: &[String]) {
-        let mut text = if differences.is_empty() { format!("ok      {origin}\n") } else { format!("FAILED  {origin}\n") };
+        let mut text =
+            if differences.is_empty() { format!("ok      {origin}\n") } else { format!("FAILED  {origin}\n") };
         for d in differences {
             text.push_str(&format!("        {d}\n"));
         }
@@ -298,6 +299,40 @@ fn subset_diff(expected: &Json, actual: Option<&Json>, at: &str, out: &mut Vec<S
     }
 }
 
+/// `alchemiser route`: resolves the arguments and runs.
+pub fn execute(args: crate::cli::RouteArgs, globals: &crate::cli::Globals) -> Exit {
+    use std::io::IsTerminal;
+    let mut paths = args.paths;
+    paths.extend(args.files);
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            eprintln!("error: no events given: pass files, folders, or `-` for stdin (see `alchemiser route --help`)");
+            return Exit::Error;
+        }
+        paths.push(input::STDIN.into());
+    }
+    let bus = match super::load_bus(&args.bus, globals.stage) {
+        Ok(bus) => bus,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Error;
+        }
+    };
+    let opts = RouteOptions {
+        paths,
+        format: if args.jsonl { Format::JsonLines } else { Format::Auto },
+        check: args.check,
+        stage: globals.stage,
+        bus,
+        output: globals.output,
+        style: globals.style,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(&opts, &mut io::stdin().lock(), &mut out, &mut io::stderr());
+    super::finish_io(result.and_then(|exit| out.flush().map(|_| exit)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,7 +352,10 @@ mod tests {
         out.sort();
         assert_eq!(
             out,
-            vec!["lambda.main_args: expected [\"trade\"], got null", "lambda.path: expected \"command\", got \"domain\""]
+            vec![
+                "lambda.main_args: expected [\"trade\"], got null",
+                "lambda.path: expected \"command\", got \"domain\""
+            ]
         );
     }
 }

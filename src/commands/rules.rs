@@ -9,8 +9,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +18,7 @@ use crate::aws::{AwsContext, AwsError};
 use crate::bus::RuleState;
 use crate::cli::{ChangeArgs, ChangeOptions, ListArgs, RestoreArgs, RulesCommand, ShowArgs};
 use crate::exit::Exit;
-use crate::render::{OutputFormat, Style};
+use crate::render::{OutputFormat, Style, new_table};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy)]
@@ -28,8 +27,7 @@ pub struct RulesOptions {
     pub style: Style,
 }
 
-/// Asks the operator a yes/no question; `main` wires it to the terminal.
-pub type Confirm<'a> = &'a mut dyn FnMut(&str) -> io::Result<bool>;
+pub use super::Confirm;
 
 /// Where `rules` writes, and whether it may ask.
 pub struct Io<'a> {
@@ -73,7 +71,81 @@ pub async fn run(
         RulesCommand::Enable(args) => change(args, RuleState::Enabled, aws, opts, io).await,
         RulesCommand::Disable(args) => change(args, RuleState::Disabled, aws, opts, io).await,
         RulesCommand::Restore(args) => restore(args, aws, opts, io).await,
+        // Offline: `execute` answers it before any AWS setup.
+        RulesCommand::Lint(_) => Ok(Exit::Success),
     }
+}
+
+/// `alchemiser rules`: `lint` offline, everything else against the bus.
+pub fn execute(args: crate::cli::RulesArgs, globals: &crate::cli::Globals) -> Exit {
+    let opts = RulesOptions { output: globals.output, style: globals.style };
+    if let RulesCommand::Lint(lint_args) = &args.command {
+        return match super::load_bus(&lint_args.bus, globals.stage) {
+            Ok(bus) => lint(&bus, globals.stage, &opts, &mut io::stdout().lock()).unwrap_or(Exit::Error),
+            Err(message) => {
+                eprintln!("error: {message}");
+                Exit::Error
+            }
+        };
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let mut ask = super::ask;
+    super::block_on_aws(async {
+        let aws = crate::aws::load(&args.aws, globals.stage).await?;
+        let confirm: Option<Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm };
+        let result = run(&args.command, &aws, &opts, &mut io).await;
+        match result.and_then(|exit| out.flush().map(|_| exit).map_err(RulesError::from)) {
+            Ok(exit) => Ok(exit),
+            Err(RulesError::Aws(e)) => Err(e),
+            // A closed pipe (`| head`) is the reader's choice, not an error.
+            Err(RulesError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
+            Err(e) => {
+                eprintln!("error: {e}");
+                Ok(e.exit())
+            }
+        }
+    })
+}
+
+/// `rules lint`: findings as a table or JSON Lines; exit 1 when there are any.
+fn lint(
+    bus: &crate::bus::Bus,
+    stage: crate::routing::Stage,
+    opts: &RulesOptions,
+    out: &mut dyn Write,
+) -> io::Result<Exit> {
+    let findings = crate::bus::lint::lint(bus, stage);
+    let mut text = String::new();
+    match opts.output {
+        OutputFormat::Json => {
+            for f in &findings {
+                let record = serde_json::json!({"code": f.code, "subject": f.subject, "message": f.message});
+                text.push_str(&record.to_string());
+                text.push('\n');
+            }
+        }
+        OutputFormat::Table if findings.is_empty() => {}
+        OutputFormat::Table => {
+            let mut table = new_table(opts.style);
+            table.set_header(vec!["finding", "subject", "detail"]);
+            for f in &findings {
+                table.add_row(vec![f.code, f.subject.as_str(), f.message.as_str()]);
+            }
+            text.push_str(&format!("{table}\n"));
+        }
+    }
+    out.write_all(text.as_bytes())?;
+    eprintln!(
+        "{} finding{} for {} ({})",
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        bus.name,
+        bus.origin
+    );
+    Ok(if findings.is_empty() { Exit::Success } else { Exit::Failure })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,16 +769,6 @@ fn count(n: usize) -> String {
     if n == 1 { "1 rule".to_string() } else { format!("{n} rules") }
 }
 
-fn new_table(style: Style) -> Table {
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    if style.color {
-        // comfy-table drops styling off a terminal; `--color always` asks for it anyway.
-        table.enforce_styling();
-    }
-    table
-}
-
 fn state_cell(state: Option<&str>, style: Style) -> Cell {
     let cell = Cell::new(state.unwrap_or("-"));
     match state.and_then(RuleState::parse) {
@@ -805,6 +867,43 @@ mod tests {
     fn default_snapshot_name_is_utc_and_file_safe() {
         let now: Timestamp = "2026-11-29T05:41:07.5Z".parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(default_snapshot_stem("aws.partner/x", now), "alchemiser-rules-aws.partner_x-20261129T054107Z");
+    }
+
+    #[test]
+    fn snapshots_round_trip_and_bad_ones_name_the_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let snapshot = Snapshot {
+            bus: "b".into(),
+            region: Some("us-east-1".into()),
+            taken_at: "2026-11-29T05:41:07Z".into(),
+            rules: vec![SnapshotRule { name: "a".into(), state: "DISABLED".into() }],
+        };
+        let path = dir.path().join("s.json");
+        let written = write_snapshot(Some(&path), &snapshot).unwrap_or_else(|e| panic!("{e}"));
+        let (read, wanted) = read_snapshot(&written).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((read, wanted), (snapshot.clone(), vec![("a".to_string(), RuleState::Disabled)]));
+        // Never overwritten.
+        assert!(
+            matches!(write_snapshot(Some(&path), &snapshot), Err(RulesError::Usage(m)) if m.contains("already exists"))
+        );
+
+        for (text, complaint) in [
+            (r#"{"bus":"b","taken_at":"t","rules":[{"name":"a","state":"PAUSED"}]}"#, "has state \"PAUSED\""),
+            (
+                r#"{"bus":"b","taken_at":"t","rules":[{"name":"a","state":"ENABLED"},{"name":"a","state":"DISABLED"}]}"#,
+                "listed twice",
+            ),
+            (r#"{"rules":[]}"#, "missing field `bus`"),
+        ] {
+            let bad = dir.path().join("bad.json");
+            fs::write(&bad, text).unwrap_or_else(|e| panic!("{e}"));
+            match read_snapshot(&bad) {
+                Err(RulesError::Usage(m)) => {
+                    assert!(m.contains(&bad.display().to_string()) && m.contains(complaint), "{m}")
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -77,10 +77,7 @@ impl PyStr {
     pub fn from_utf16(units: &[u16]) -> Self {
         match String::from_utf16(units) {
             Ok(s) => PyStr::new(s),
-            Err(_) => PyStr {
-                text: String::from_utf16_lossy(units).into(),
-                utf16: Some(units.into()),
-            },
+            Err(_) => PyStr { text: String::from_utf16_lossy(units).into(), utf16: Some(units.into()) },
         }
     }
 

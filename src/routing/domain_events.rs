@@ -121,12 +121,7 @@ pub static REBALANCE_PLAN_ITEM: Model = Model {
         Field::required("trade_amount", Ty::Decimal),
         Field::required(
             "action",
-            Ty::Str {
-                min_len: None,
-                max_len: None,
-                pattern: None,
-                after: Some(After::UpperOneOf(ACTIONS, "Action")),
-            },
+            Ty::Str { min_len: None, max_len: None, pattern: None, after: Some(After::UpperOneOf(ACTIONS, "Action")) },
         ),
         Field::required("priority", Ty::Int { ge: Some(1), le: Some(5) }),
     ],

@@ -32,7 +32,10 @@ pub static LAMBDA_EVENT: Model = Model {
         Field::optional("account_id", text()),
         Field::optional("pnl_type", Ty::Literal(&["weekly", "monthly"])),
         Field::optional("pnl_periods", Ty::Int { ge: Some(1), le: None }),
-        Field::optional("pnl_period", Ty::Str { min_len: None, max_len: None, pattern: Some(&PNL_PERIOD), after: None }),
+        Field::optional(
+            "pnl_period",
+            Ty::Str { min_len: None, max_len: None, pattern: Some(&PNL_PERIOD), after: None },
+        ),
         Field::optional("pnl_detailed", Ty::Bool),
         Field::optional("to", text()),
         Field::optional("subject", text()),

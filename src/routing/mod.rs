@@ -363,7 +363,10 @@ fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
                     None => isotime::fromisoformat(&replaced).map_err(|e| e.message),
                     Some(units) => match sanitize_separator(units) {
                         Some(text) => isotime::fromisoformat(&text).map_err(|e| e.message),
-                        None => Err(format!("Invalid isoformat string: {}", crate::json::pyrepr::repr(&Value::str(&replaced)))),
+                        None => Err(format!(
+                            "Invalid isoformat string: {}",
+                            crate::json::pyrepr::repr(&Value::str(&replaced))
+                        )),
                     },
                 };
                 parsed.map(|_| true).map_err(|message| Exception { class: "ValueError", message })
@@ -436,7 +439,10 @@ fn command_path(event: &Value, stage: Stage) -> LambdaPrediction {
                         ),
                     );
                 } else if obj.is_empty() {
-                    p.warn(WarningCode::ImplicitTrade, "the payload is an empty object: it validates and becomes a trading run");
+                    p.warn(
+                        WarningCode::ImplicitTrade,
+                        "the payload is an empty object: it validates and becomes a trading run",
+                    );
                 }
                 warn_ignored_fields(&mut p, obj, stage);
                 args
@@ -459,7 +465,10 @@ fn command_path(event: &Value, stage: Stage) -> LambdaPrediction {
             let what = if std::ptr::eq(other, event) { "the event" } else { "the envelope's detail" };
             p.warn(
                 WarningCode::ImplicitTrade,
-                format!("{what} is not an object ({}): it is not validated and becomes a trading run", other.python_type()),
+                format!(
+                    "{what} is not an object ({}): it is not validated and becomes a trading run",
+                    other.python_type()
+                ),
             );
             vec!["trade".to_string()]
         }
@@ -558,7 +567,9 @@ impl Batch {
         let Some(key) = prediction.dedup_key.clone() else { return };
         if let Some((_, first, marked)) = self.seen.iter().find(|(k, _, _)| *k == key) {
             let message = if *marked {
-                format!("event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")")
+                format!(
+                    "event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")"
+                )
             } else {
                 format!("event_id also used by {first}, which is not marked processed, so both run")
             };

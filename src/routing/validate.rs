@@ -80,11 +80,19 @@ pub enum After {
 #[derive(Debug)]
 pub enum Ty {
     /// `str` with optional `min_length`/`max_length` (after stripping) and a `pattern`.
-    Str { min_len: Option<usize>, max_len: Option<usize>, pattern: Option<&'static Pattern>, after: Option<After> },
+    Str {
+        min_len: Option<usize>,
+        max_len: Option<usize>,
+        pattern: Option<&'static Pattern>,
+        after: Option<After>,
+    },
     /// `Literal[...]` of strings: not stripped, case-sensitive.
     Literal(&'static [&'static str]),
     /// `int` with optional `ge`/`le`.
-    Int { ge: Option<i64>, le: Option<i64> },
+    Int {
+        ge: Option<i64>,
+        le: Option<i64>,
+    },
     Bool,
     /// `dict[str, Any]`.
     Dict,
@@ -93,7 +101,10 @@ pub enum Ty {
     /// `list[str]`.
     ListOfStr,
     /// `list[Model]` with an optional `min_length`.
-    ListOf { model: &'static Model, min_len: Option<usize> },
+    ListOf {
+        model: &'static Model,
+        min_len: Option<usize>,
+    },
     Model(&'static Model),
     /// `datetime`: only a `datetime` instance passes strict mode (see [`Input::DateTime`]).
     DateTime,
@@ -226,12 +237,24 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
                 if let Some(bound) = ge
                     && !i.ge(*bound)
                 {
-                    push(errors, loc, "greater_than_equal", format!("Input should be greater than or equal to {bound}"), value);
+                    push(
+                        errors,
+                        loc,
+                        "greater_than_equal",
+                        format!("Input should be greater than or equal to {bound}"),
+                        value,
+                    );
                 }
                 if let Some(bound) = le
                     && !i.le(*bound)
                 {
-                    push(errors, loc, "less_than_equal", format!("Input should be less than or equal to {bound}"), value);
+                    push(
+                        errors,
+                        loc,
+                        "less_than_equal",
+                        format!("Input should be less than or equal to {bound}"),
+                        value,
+                    );
                 }
             }
             _ => push(errors, loc, "int_type", "Input should be a valid integer", value),
@@ -371,12 +394,24 @@ fn check_str_constraints(
     if let Some(min) = min_len
         && text.chars().count() < min
     {
-        push(errors, loc, "string_too_short", format!("String should have at least {min} character{}", plural(min)), value);
+        push(
+            errors,
+            loc,
+            "string_too_short",
+            format!("String should have at least {min} character{}", plural(min)),
+            value,
+        );
     }
     if let Some(max) = max_len
         && text.chars().count() > max
     {
-        push(errors, loc, "string_too_long", format!("String should have at most {max} character{}", plural(max)), value);
+        push(
+            errors,
+            loc,
+            "string_too_long",
+            format!("String should have at most {max} character{}", plural(max)),
+            value,
+        );
     }
     if let Some(p) = pattern
         && errors.len() == before

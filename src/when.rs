@@ -1,0 +1,99 @@
+//! `--since` / `--until` times, in the forms `aws logs tail --since` takes.
+//!
+//! `30s`, `5m`, `2h`, `1d`, `1w` (ago); `now`; epoch seconds (`1760443200`, fractions allowed);
+//! ISO 8601 with a zone (`2025-10-14T12:00:00Z`, `…+02:00`); ISO 8601 without a zone or a bare
+//! date, read as local time (shown back in UTC and local so there is no doubt).
+
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+/// Parses `text` relative to `now` in time zone `tz` (the local zone in production).
+pub fn parse_time(text: &str, now: Timestamp, tz: &TimeZone) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Some(ago) = relative(text) {
+        return now
+            .checked_sub(ago)
+            .map_err(|_| format!("{text:?} reaches before the earliest time this tool can represent"));
+    }
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        let seconds: f64 = text.parse().map_err(|_| format!("{text:?} is not a number of epoch seconds"))?;
+        return Timestamp::from_millisecond((seconds * 1000.0).round() as i64)
+            .map_err(|e| format!("{text:?} is out of range as epoch seconds: {e}"));
+    }
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Ok(ts);
+    }
+    let civil = text
+        .parse::<DateTime>()
+        .or_else(|_| text.parse::<jiff::civil::Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight())))
+        .map_err(|_| {
+            format!("{text:?} is not a time: use 30s, 5m, 2h, 1d, 1w, now, epoch seconds, or ISO 8601 (2025-10-14T12:00:00Z)")
+        })?;
+    tz.to_ambiguous_timestamp(civil)
+        .compatible()
+        .map_err(|e| format!("{text:?} does not exist in the local time zone: {e}"))
+}
+
+/// `<integer><unit>` with one unit of s, m, h, d, w.
+fn relative(text: &str) -> Option<SignedDuration> {
+    let unit = text.chars().last()?;
+    let number: i64 = text[..text.len() - unit.len_utf8()].parse().ok()?;
+    let seconds = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        'w' => 604_800,
+        _ => return None,
+    };
+    (number >= 0).then(|| SignedDuration::from_secs(number.saturating_mul(seconds)))
+}
+
+/// `2025-10-14T12:00:00Z (14:00:00 CEST)`: UTC first, then local wall time.
+pub fn show(ts: Timestamp, tz: &TimeZone) -> String {
+    let utc = ts.strftime("%Y-%m-%dT%H:%M:%SZ");
+    let local = ts.to_zoned_datetime(tz.clone());
+    format!("{utc} ({} local)", local.strftime("%Y-%m-%d %H:%M:%S %Z"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2025-10-14T12:00:00Z".parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn at(text: &str) -> String {
+        let tz = TimeZone::fixed(jiff::tz::offset(2));
+        parse_time(text, now(), &tz).map(|t| t.to_string()).unwrap_or_else(|e| e)
+    }
+
+    #[test]
+    fn forms_aws_logs_tail_takes() {
+        assert_eq!(at("30s"), "2025-10-14T11:59:30Z");
+        assert_eq!(at("5m"), "2025-10-14T11:55:00Z");
+        assert_eq!(at("2h"), "2025-10-14T10:00:00Z");
+        assert_eq!(at("1d"), "2025-10-13T12:00:00Z");
+        assert_eq!(at("1w"), "2025-10-07T12:00:00Z");
+        assert_eq!(at("now"), "2025-10-14T12:00:00Z");
+        assert_eq!(at("1760443200"), "2025-10-14T12:00:00Z");
+        assert_eq!(at("1760443200.5"), "2025-10-14T12:00:00.5Z");
+        assert_eq!(at("2025-10-14T12:00:00Z"), "2025-10-14T12:00:00Z");
+        assert_eq!(at("2025-10-14T14:00:00+02:00"), "2025-10-14T12:00:00Z");
+        // No zone: local time (UTC+2 here).
+        assert_eq!(at("2025-10-14T14:00:00"), "2025-10-14T12:00:00Z");
+        assert_eq!(at("2025-10-14"), "2025-10-13T22:00:00Z");
+    }
+
+    #[test]
+    fn bad_times_say_what_is_accepted() {
+        for bad in ["", "5x", "2h30m", "yesterday", "-5m", "2025-13-01"] {
+            assert!(at(bad).contains("is not a time"), "{bad}: {}", at(bad));
+        }
+    }
+}
