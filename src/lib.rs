@@ -12,6 +12,7 @@ pub mod exit;
 pub mod guard;
 pub mod input;
 pub mod json;
+pub mod logline;
 pub mod pattern;
 pub mod render;
 pub mod routing;

@@ -215,3 +215,76 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
         .collect()
 }
+
+/// The `alchemiser` binary for any AWS subcommand against moto (`args` start with the
+/// subcommand; the AWS flags follow it).
+pub fn aws_command(endpoint: &str, workdir: &Path, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    hermetic(&mut cmd, workdir);
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", REGION)
+        .args(args)
+        .args(["--endpoint-url", endpoint, "--max-attempts", "1"]);
+    cmd
+}
+
+/// One call of a JSON-protocol AWS service on moto (`target` like `AmazonSQS.CreateQueue`).
+/// moto does not check signatures but routes by the credential scope, so one is made up.
+pub fn aws_json(endpoint: &str, service: &str, target: &str, body: &serde_json::Value) -> serde_json::Value {
+    let host = endpoint.trim_start_matches("http://");
+    let body = body.to_string();
+    let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("{target}: {e}"));
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: {target}\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20250101/{REGION}/{service}/aws4_request, SignedHeaders=host, Signature=0\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap_or_else(|e| panic!("{target}: {e}"));
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("{target}: {e}"));
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    assert!(head.starts_with("HTTP/1.1 200"), "{target}: {head}\n{body}");
+    serde_json::from_str(body).unwrap_or(serde_json::Value::Null)
+}
+
+/// Creates an SQS queue; returns its URL.
+pub fn create_queue(endpoint: &str, name: &str) -> String {
+    let out = aws_json(endpoint, "sqs", "AmazonSQS.CreateQueue", &serde_json::json!({"QueueName": name}));
+    out["QueueUrl"].as_str().unwrap_or_else(|| panic!("CreateQueue {name}: {out}")).to_string()
+}
+
+/// Receives and deletes every message until the queue stays empty; returns the bodies.
+pub fn drain_queue(endpoint: &str, url: &str) -> Vec<String> {
+    let mut bodies = Vec::new();
+    let mut empty_polls = 0;
+    while empty_polls < 2 {
+        let out = aws_json(
+            endpoint,
+            "sqs",
+            "AmazonSQS.ReceiveMessage",
+            &serde_json::json!({"QueueUrl": url, "MaxNumberOfMessages": 10, "WaitTimeSeconds": 0}),
+        );
+        let messages = out["Messages"].as_array().cloned().unwrap_or_default();
+        if messages.is_empty() {
+            empty_polls += 1;
+            continue;
+        }
+        empty_polls = 0;
+        let mut receipts = Vec::new();
+        for (i, m) in messages.iter().enumerate() {
+            bodies.push(m["Body"].as_str().unwrap_or_default().to_string());
+            receipts.push(serde_json::json!({"Id": i.to_string(), "ReceiptHandle": m["ReceiptHandle"]}));
+        }
+        aws_json(
+            endpoint,
+            "sqs",
+            "AmazonSQS.DeleteMessageBatch",
+            &serde_json::json!({"QueueUrl": url, "Entries": receipts}),
+        );
+    }
+    bodies
+}

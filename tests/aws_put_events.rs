@@ -1,0 +1,316 @@
+//! `alchemiser put-events`: against moto (delivery observed through SQS) and, for what moto
+//! cannot produce (throttling, partial failures, 5xx), with the SDK's replay HTTP client.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use alchemiser::bus::RuleState;
+use common::{Moto, aws_command, create_bus, create_queue, drain_queue, json_lines, put_rule, put_sqs_target, unique};
+
+/// A WorkflowCompleted the Lambda validates and answers 404: safe to send, with a sequence number.
+fn safe_event(seq: usize) -> String {
+    format!(
+        r#"{{"source":"alchemiser.execution_v2.handlers","detail-type":"WorkflowCompleted","detail":{{"correlation_id":"c","causation_id":"s","event_id":"workflow-completed-{seq}","timestamp":"2025-10-14T12:00:00Z","source_module":"execution_v2.handlers","workflow_type":"trading","workflow_duration_ms":5,"success":true,"seq":{seq}}}}}"#
+    )
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+}
+
+/// A bus with one rule delivering `alchemiser.*` events to a fresh queue.
+fn bus_with_queue(moto: &Moto) -> (String, String) {
+    let bus = unique("put-bus");
+    let queue = unique("put-q");
+    let url = create_queue(&moto.endpoint, &queue);
+    runtime().block_on(async {
+        let events = moto.events().await;
+        create_bus(&events, &bus).await;
+        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
+        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
+    });
+    (bus, url)
+}
+
+fn seqs(bodies: &[String]) -> Vec<u64> {
+    bodies
+        .iter()
+        .map(|b| {
+            let v: serde_json::Value = serde_json::from_str(b).unwrap_or_else(|e| panic!("{b}: {e}"));
+            v["detail"]["seq"].as_u64().unwrap_or_else(|| panic!("no seq in {b}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_thousand_events_are_delivered_exactly_once() {
+    let moto = Moto::start();
+    let (bus, url) = bus_with_queue(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("events.jsonl");
+    let lines: Vec<String> = (0..1000).map(safe_event).collect();
+    fs::write(&file, lines.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+
+    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--bus", &bus])
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(600))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let records = json_lines(&output.stdout);
+    assert_eq!(records.len(), 1000);
+    assert!(records.iter().all(|r| r["status"] == "sent"), "{:?}", records.iter().find(|r| r["status"] != "sent"));
+    let ids: BTreeSet<&str> = records.iter().filter_map(|r| r["event_id"].as_str()).collect();
+    assert_eq!(ids.len(), 1000, "every entry has its own event id");
+
+    let mut delivered = seqs(&drain_queue(&moto.endpoint, &url));
+    delivered.sort_unstable();
+    assert_eq!(delivered, (0..1000).collect::<Vec<u64>>(), "each event delivered once");
+}
+
+#[test]
+fn refused_and_invalid_events_are_never_sent() {
+    let moto = Moto::start();
+    let (bus, url) = bus_with_queue(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("mixed.jsonl");
+    let lines = [
+        safe_event(1),
+        // Starts a trade: an alchemiser source with a non-domain detail-type and an empty detail.
+        r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#.to_string(),
+        // Crashes the Lambda: RebalancePlanned never validates.
+        r#"{"source":"alchemiser.portfolio_v2.handlers","detail-type":"RebalancePlanned","detail":{"event_id":"r"}}"#
+            .to_string(),
+        // Not a bus event at all.
+        r#"{"mode":"trade"}"#.to_string(),
+        safe_event(2),
+    ];
+    fs::write(&file, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--bus", &bus])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let statuses: Vec<String> =
+        json_lines(&output.stdout).iter().map(|r| r["status"].as_str().unwrap_or("").to_string()).collect();
+    assert_eq!(statuses, ["sent", "refused", "refused", "invalid", "sent"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("5 events, 2 sent, 2 refused, 1 invalid"), "{stderr}");
+    let mut delivered = seqs(&drain_queue(&moto.endpoint, &url));
+    delivered.sort_unstable();
+    assert_eq!(delivered, [1, 2], "refused events never reach the bus");
+
+    // --dry-run sends nothing; --force sends the flagged ones.
+    aws_command(&moto.endpoint, dir.path(), &["put-events", "--dry-run", "--bus", &bus]).arg(&file).assert().code(1);
+    assert!(drain_queue(&moto.endpoint, &url).is_empty());
+    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--force", "--bus", &bus])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let sent = json_lines(&output.stdout).iter().filter(|r| r["status"] == "sent").count();
+    assert_eq!(sent, 4);
+    assert_eq!(drain_queue(&moto.endpoint, &url).len(), 4);
+}
+
+#[test]
+fn prod_trades_need_yes_as_well_as_force() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("trade.json");
+    fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("{e}"));
+    common::hermetic(&mut cmd, dir.path());
+    let output = cmd
+        .args(["put-events", "--stage", "prod", "--dry-run", "--force", "-o", "json"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let record = &json_lines(&output.stdout)[0];
+    assert_eq!(record["status"], "refused");
+    assert!(record["message"].as_str().unwrap_or("").contains("LIVE"), "{record}");
+}
+
+mod replayed {
+    //! The SDK's own replay client stands in for EventBridge's partial failures.
+
+    use super::*;
+    use alchemiser::bus::default_bus;
+    use alchemiser::commands::put_events::{PutEventsOptions, run};
+    use alchemiser::exit::Exit;
+    use alchemiser::guard::Allowance;
+    use alchemiser::input::Format;
+    use alchemiser::render::OutputFormat;
+    use alchemiser::routing::Stage;
+    use aws_config::{BehaviorVersion, Region};
+    use aws_sdk_eventbridge::config::Credentials;
+    use aws_sdk_eventbridge::config::http::{HttpRequest, HttpResponse};
+    use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
+    use aws_smithy_types::body::SdkBody;
+
+    fn answer(status: u16, body: &str) -> ReplayEvent {
+        let status = status.try_into().unwrap_or_else(|e| panic!("status {status}: {e:?}"));
+        let mut response = HttpResponse::new(status, SdkBody::from(body));
+        response.headers_mut().insert("content-type", "application/x-amz-json-1.1");
+        ReplayEvent::new(HttpRequest::new(SdkBody::empty()), response)
+    }
+
+    struct Sent {
+        exit: Exit,
+        records: Vec<serde_json::Value>,
+        /// The `seq` of every entry in every request, per request.
+        requests: Vec<Vec<u64>>,
+        failed_file: Option<String>,
+    }
+
+    fn send(events: usize, answers: Vec<ReplayEvent>) -> Sent {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("events.jsonl");
+        let lines: Vec<String> = (0..events).map(safe_event).collect();
+        fs::write(&file, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+        let failed = dir.path().join("failed.jsonl");
+        let replay = StaticReplayClient::new(answers);
+        let opts = PutEventsOptions {
+            paths: vec![file],
+            format: Format::Auto,
+            stage: Stage::Dev,
+            rules: default_bus(Stage::Dev),
+            bus_name: "alchemiser-trading-events-dev".into(),
+            allowance: Allowance::default(),
+            interactive: false,
+            dry_run: false,
+            failed_out: Some(failed.clone()),
+            concurrency: 1,
+            max_attempts: 3,
+            output: OutputFormat::Json,
+            progress: false,
+        };
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let exit = runtime().block_on(async {
+            let config = aws_config::defaults(BehaviorVersion::latest())
+                .region(Region::new("us-east-1"))
+                .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
+                .http_client(replay.clone())
+                .load()
+                .await;
+            let client = aws_sdk_eventbridge::Client::new(&config);
+            run(&client, &opts, &mut std::io::empty(), &mut out, &mut err).await
+        });
+        let requests = replay
+            .actual_requests()
+            .map(|r| {
+                let body: serde_json::Value =
+                    serde_json::from_slice(r.body().bytes().unwrap_or_default()).unwrap_or_default();
+                body["Entries"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        let detail: serde_json::Value =
+                            serde_json::from_str(e["Detail"].as_str().unwrap_or("{}")).unwrap_or_default();
+                        detail["seq"].as_u64().unwrap_or(u64::MAX)
+                    })
+                    .collect()
+            })
+            .collect();
+        Sent {
+            exit: exit.unwrap_or_else(|e| panic!("run: {e}")),
+            records: json_lines(&out),
+            requests,
+            failed_file: fs::read_to_string(&failed).ok(),
+        }
+    }
+
+    #[test]
+    fn only_retryable_entries_are_sent_again() {
+        let sent = send(
+            4,
+            vec![
+                answer(
+                    200,
+                    r#"{"FailedEntryCount":3,"Entries":[{"EventId":"id-0"},{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"},{"ErrorCode":"AccessDeniedException","ErrorMessage":"no"},{"ErrorCode":"InternalFailure","ErrorMessage":"oops"}]}"#,
+                ),
+                answer(200, r#"{"FailedEntryCount":0,"Entries":[{"EventId":"id-1"},{"EventId":"id-3"}]}"#),
+            ],
+        );
+        assert_eq!(sent.requests, vec![vec![0, 1, 2, 3], vec![1, 3]], "only the retryable entries go again");
+        let summary: Vec<(String, String)> = sent
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r["status"].as_str().unwrap_or("").to_string(),
+                    r["event_id"].as_str().or(r["error_code"].as_str()).unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("sent".to_string(), "id-0".to_string()),
+                ("sent".to_string(), "id-1".to_string()),
+                ("failed".to_string(), "AccessDeniedException".to_string()),
+                ("sent".to_string(), "id-3".to_string()),
+            ]
+        );
+        assert_eq!(sent.records[1]["attempts"], 2);
+        assert_eq!(sent.exit, Exit::Failure, "not everything went");
+        let failed = sent.failed_file.unwrap_or_default();
+        assert_eq!(failed.lines().count(), 1, "{failed}");
+        assert!(failed.contains("\"workflow-completed-2\""), "{failed}");
+    }
+
+    #[test]
+    fn retries_stop_at_the_attempt_limit() {
+        let throttled =
+            r#"{"FailedEntryCount":1,"Entries":[{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}]}"#;
+        let sent = send(1, vec![answer(200, throttled), answer(200, throttled), answer(200, throttled)]);
+        assert_eq!(sent.requests.len(), 3);
+        assert_eq!(sent.records[0]["status"], "failed");
+        assert_eq!(sent.records[0]["error_code"], "ThrottlingException");
+        assert_eq!(sent.records[0]["attempts"], 3);
+    }
+
+    #[test]
+    fn a_server_error_is_never_resent() {
+        let sent = send(2, vec![answer(500, r#"{"__type":"InternalException","message":"boom"}"#)]);
+        assert_eq!(sent.requests.len(), 1, "a 5xx may have delivered: resending could duplicate");
+        assert!(sent.records.iter().all(|r| r["status"] == "unknown"), "{:?}", sent.records);
+        assert_eq!(sent.exit, Exit::Failure);
+        assert!(sent.failed_file.is_none(), "unknown entries are not offered for resending");
+    }
+
+    #[test]
+    fn a_throttled_call_is_retried_whole() {
+        let sent = send(
+            2,
+            vec![
+                answer(400, r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#),
+                answer(200, r#"{"FailedEntryCount":0,"Entries":[{"EventId":"a"},{"EventId":"b"}]}"#),
+            ],
+        );
+        assert_eq!(sent.requests, vec![vec![0, 1], vec![0, 1]]);
+        assert!(sent.records.iter().all(|r| r["status"] == "sent"));
+        assert_eq!(sent.exit, Exit::Success);
+    }
+
+    #[test]
+    fn calls_hold_at_most_ten_entries() {
+        let ok = |n: usize| {
+            let entries: Vec<String> = (0..n).map(|i| format!(r#"{{"EventId":"e{i}"}}"#)).collect();
+            answer(200, &format!(r#"{{"FailedEntryCount":0,"Entries":[{}]}}"#, entries.join(",")))
+        };
+        let sent = send(23, vec![ok(10), ok(10), ok(3)]);
+        assert_eq!(sent.requests.iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 3]);
+        let all: Vec<u64> = sent.requests.concat();
+        assert_eq!(all, (0..23).collect::<Vec<u64>>(), "each entry exactly once, in order");
+    }
+}
