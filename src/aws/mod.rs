@@ -5,6 +5,7 @@
 pub mod config;
 pub mod error;
 pub mod events;
+pub mod logs;
 
 pub use config::{AwsArgs, AwsContext, load};
 pub use error::AwsError;

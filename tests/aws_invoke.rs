@@ -1,0 +1,201 @@
+//! `alchemiser invoke`: the Lambda's answer beside the prediction, against moto's no-Docker
+//! Lambda (which returns queued canned answers) and, for the log tail and function errors moto
+//! cannot produce, the SDK's replay HTTP client.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use common::{Moto, REGION, aws_command, http, json_lines, unique};
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+}
+
+/// IAM speaks the query protocol; moto routes it by the credential scope.
+fn create_role(endpoint: &str, name: &str) -> String {
+    let host = endpoint.trim_start_matches("http://");
+    let policy = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
+    let body = format!("Action=CreateRole&Version=2010-05-08&RoleName={name}&AssumeRolePolicyDocument={policy}");
+    let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("{e}"));
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20250101/{REGION}/iam/aws4_request, SignedHeaders=host, Signature=0\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("{e}"));
+    assert!(response.starts_with("HTTP/1.1 200"), "CreateRole: {response}");
+    format!("arn:aws:iam::123456789012:role/{name}")
+}
+
+/// A function in moto's simple Lambda backend (the code is never run).
+fn create_function(moto: &Moto, name: &str) {
+    let role = create_role(&moto.endpoint, &unique("role"));
+    // The smallest valid zip archive: an empty central directory.
+    let zip: Vec<u8> = [b"PK\x05\x06".as_slice(), &[0u8; 18]].concat();
+    runtime().block_on(async {
+        let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .endpoint_url(&moto.endpoint)
+            .region(aws_config::Region::new(REGION))
+            .credentials_provider(aws_sdk_lambda::config::Credentials::new("testing", "testing", None, None, "tests"))
+            .load()
+            .await;
+        let lambda = aws_sdk_lambda::Client::new(&config);
+        lambda
+            .create_function()
+            .function_name(name)
+            .runtime(aws_sdk_lambda::types::Runtime::Python312)
+            .role(role)
+            .handler("the_alchemiser.lambda_handler.lambda_handler")
+            .code(
+                aws_sdk_lambda::types::FunctionCode::builder()
+                    .zip_file(aws_sdk_lambda::primitives::Blob::new(zip))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("CreateFunction {name}: {e:?}"));
+    });
+}
+
+/// Queues the answer moto's simple Lambda gives to the next invoke.
+fn queue_answer(moto: &Moto, payload: &str) {
+    let body = serde_json::json!({"results": [payload], "region": REGION}).to_string();
+    let (status, text) = http(&moto.endpoint, "POST", "/moto-api/static/lambda-simple/response", &body)
+        .unwrap_or_else(|e| panic!("queue answer: {e}"));
+    assert!(status == 201 || status == 200, "{status}: {text}");
+}
+
+#[test]
+fn the_result_is_shown_beside_the_prediction() {
+    let moto = Moto::start();
+    let function = unique("fn");
+    create_function(&moto, &function);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let event = r#"{"detail-type":"WorkflowStarted","source":"alchemiser.x","detail":{"correlation_id":"c","causation_id":"x","event_id":"e","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"t","requested_by":"r"}}"#;
+
+    // The real 2.27.0 answer for this event: the prediction holds.
+    queue_answer(&moto, r#"{"statusCode": 404, "body": "No handler for: WorkflowStarted"}"#);
+    let output = aws_command(&moto.endpoint, dir.path(), &["invoke", event, "--function", &function, "-o", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let record = &json_lines(&output.stdout)[0];
+    assert_eq!(record["prediction"]["response"]["statusCode"], 404);
+    assert_eq!(record["result"]["status_code"], 200);
+    assert_eq!(record["result"]["payload"]["body"], "No handler for: WorkflowStarted");
+    assert_eq!(record["matches_prediction"], true);
+
+    // A different answer: the difference is named and the exit code is 1.
+    queue_answer(&moto, r#"{"statusCode": 200, "body": "Event processed successfully"}"#);
+    let output = aws_command(&moto.endpoint, dir.path(), &["invoke", event, "--function", &function])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("predicted   404 No handler for: WorkflowStarted"), "{stdout}");
+    assert!(stdout.contains("DIFFERS     response.statusCode: predicted 404, got 200"), "{stdout}");
+}
+
+#[test]
+fn trades_are_refused_without_force() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let output = aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--function", "nope"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("refused: it would start a paper trading run (pass --force"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &["invoke", "{\"mode\":\"trade\"}", "--stage", "prod", "--force"])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("LIVE"));
+}
+
+mod replayed {
+    use super::*;
+    use alchemiser::commands::invoke::{InvokeOptions, run};
+    use alchemiser::exit::Exit;
+    use alchemiser::guard::Allowance;
+    use alchemiser::render::OutputFormat;
+    use alchemiser::routing::Stage;
+    use aws_sdk_lambda::config::http::{HttpRequest, HttpResponse};
+    use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
+    use aws_smithy_types::body::SdkBody;
+    use base64::Engine;
+
+    fn invoke_with(response: HttpResponse, event: &str) -> (Exit, serde_json::Value) {
+        let replay = StaticReplayClient::new(vec![ReplayEvent::new(HttpRequest::new(SdkBody::empty()), response)]);
+        let opts = InvokeOptions {
+            payload: event.to_string(),
+            function: "the-alchemiser-v2-lambda-dev".into(),
+            stage: Stage::Dev,
+            asynchronous: false,
+            allowance: Allowance { force: true, yes: false },
+            dry_run: false,
+            output: OutputFormat::Json,
+        };
+        let mut out = Vec::new();
+        let exit = runtime().block_on(async {
+            let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+                .region(aws_config::Region::new(REGION))
+                .credentials_provider(aws_sdk_lambda::config::Credentials::new(
+                    "testing", "testing", None, None, "tests",
+                ))
+                .http_client(replay.clone())
+                .load()
+                .await;
+            run(&aws_sdk_lambda::Client::new(&config), &opts, None, &mut out).await
+        });
+        let exit = exit.unwrap_or_else(|e| panic!("invoke: {e:?}"));
+        (exit, json_lines(&out).remove(0))
+    }
+
+    #[test]
+    fn a_crash_with_its_log_tail_matches_a_predicted_crash() {
+        let log = "START RequestId: r1\n[ERROR] TypeError: unhashable type: 'list'\nEND RequestId: r1\n";
+        let mut response = HttpResponse::new(
+            200u16.try_into().unwrap_or_else(|e| panic!("{e:?}")),
+            SdkBody::from(r#"{"errorMessage": "unhashable type: 'list'", "errorType": "TypeError"}"#),
+        );
+        response.headers_mut().insert("x-amz-function-error", "Unhandled");
+        response.headers_mut().insert("x-amz-log-result", base64::engine::general_purpose::STANDARD.encode(log));
+        response.headers_mut().insert("x-amz-executed-version", "$LATEST");
+        let (exit, record) = invoke_with(response, r#"{"detail-type":["SignalGenerated"]}"#);
+        assert_eq!(exit, Exit::Success, "{record}");
+        assert_eq!(record["result"]["function_error"], "Unhandled");
+        assert_eq!(record["result"]["log"][1], "[ERROR] TypeError: unhashable type: 'list'");
+        assert_eq!(record["prediction"]["exception"], "TypeError");
+        assert_eq!(record["matches_prediction"], true);
+    }
+
+    #[test]
+    fn an_unexpected_crash_is_a_difference() {
+        let mut response = HttpResponse::new(
+            200u16.try_into().unwrap_or_else(|e| panic!("{e:?}")),
+            SdkBody::from(r#"{"errorMessage": "boom", "errorType": "ConfigurationError"}"#),
+        );
+        response.headers_mut().insert("x-amz-function-error", "Unhandled");
+        let (exit, record) = invoke_with(response, r#"{"mode":"trade"}"#);
+        assert_eq!(exit, Exit::Failure);
+        assert_eq!(
+            record["differences"][0],
+            "the Lambda raised (Unhandled: ConfigurationError), but no exception was predicted"
+        );
+    }
+}
