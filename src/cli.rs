@@ -67,14 +67,24 @@ pub enum Command {
     PutEvents(PutEventsArgs),
     /// Invoke the Lambda with an event and compare with the prediction (AWS).
     Invoke(InvokeArgs),
+    /// Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS).
+    Replay(ReplayArgs),
+    /// List the event archives: state, source bus, event count, size, retention (AWS).
+    Archives(ArchivesArgs),
+    /// Read, follow, live-tail or summarise the Lambda's logs (AWS).
+    Logs(LogsArgs),
 }
 
 /// Where the bus's rules and archive come from (default: the embedded 2.27.0 bus).
 #[derive(Debug, Args)]
 pub struct BusSourceArgs {
     /// Read the rules, targets and archive from a SAM/CloudFormation template.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "live")]
     pub template: Option<PathBuf>,
+
+    /// Read the rules, targets and archive from the deployed bus (AWS).
+    #[arg(long)]
+    pub live: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,8 +117,15 @@ pub struct PatternTestArgs {
     #[arg(long, value_name = "EVENT")]
     pub event: String,
 
+    /// Ask AWS's TestEventPattern too, and say where it disagrees with the local engine.
+    #[arg(long)]
+    pub remote: bool,
+
     #[command(flatten)]
     pub bus: BusSourceArgs,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +144,9 @@ pub struct RouteArgs {
 
     #[command(flatten)]
     pub bus: BusSourceArgs,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
 
     /// Compare each prediction with the expectation recorded beside its file
     /// (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference.
@@ -296,4 +316,218 @@ pub struct Globals {
     pub stage: Stage,
     pub output: OutputFormat,
     pub style: crate::render::Style,
+}
+
+/// `replay --since …` starts a replay; `replay list|status|cancel` manage them. The start flags
+/// are refused next to a subcommand by the command itself: clap's `args_conflicts_with_subcommands`
+/// would also refuse global flags placed before the subcommand (`replay -o json list`).
+#[derive(Debug, Args)]
+#[command(subcommand_negates_reqs = true)]
+pub struct ReplayArgs {
+    #[command(subcommand)]
+    pub command: Option<ReplayCommand>,
+
+    #[command(flatten)]
+    pub start: ReplayStartArgs,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// Starting a replay (`alchemiser replay --since 2h`).
+#[derive(Debug, Args)]
+pub struct ReplayStartArgs {
+    /// Replay events from this time: 30s, 5m, 2h, 1d, 1w (ago), now, epoch seconds, or ISO 8601
+    /// (without a zone: local time).
+    #[arg(long, value_name = "TIME", required = true)]
+    pub since: Option<String>,
+
+    /// Replay events up to this time (same forms; default: now).
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Deliver only to this rule of the bus (repeatable; default: every rule).
+    #[arg(long = "rule", value_name = "NAME")]
+    pub rules: Vec<String>,
+
+    /// The replay's name (default: replay-YYYYMMDD-HHMMSS, now in UTC).
+    #[arg(long, value_name = "NAME", value_parser = crate::aws::replay::parse_replay_name)]
+    pub name: Option<String>,
+
+    /// The archive to replay (default: alchemiser-event-archive-<stage>).
+    #[arg(long, value_name = "NAME")]
+    pub archive: Option<String>,
+
+    /// Start without asking (required when there is no terminal).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Show what would be started; start nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Wait for the replay to end: exit 0 when COMPLETED, 1 when FAILED or CANCELLED.
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Seconds between DescribeReplay calls with --wait [default: 5].
+    #[arg(long, value_name = "SECONDS", value_parser = parse_poll_interval, requires = "wait")]
+    pub poll_interval: Option<std::time::Duration>,
+}
+
+fn parse_poll_interval(text: &str) -> Result<std::time::Duration, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if (0.1..=3600.0).contains(&seconds) => Ok(std::time::Duration::from_secs_f64(seconds)),
+        _ => Err("must be a number of seconds from 0.1 to 3600".to_string()),
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReplayCommand {
+    /// Replays in this account and region (they are not per bus).
+    List(ReplayListArgs),
+    /// One replay: state, window, progress, archive, destination and rule filter.
+    Status(ReplayNameArgs),
+    /// Cancel a replay (events already replayed stay delivered).
+    Cancel(ReplayCancelArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayListArgs {
+    /// Only replays whose name starts with this.
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Only replays in this state.
+    #[arg(long, value_enum)]
+    pub state: Option<ReplayStateArg>,
+}
+
+/// A replay state, as `--state` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReplayStateArg {
+    Starting,
+    Running,
+    Cancelling,
+    Completed,
+    Cancelled,
+    Failed,
+}
+
+impl ReplayStateArg {
+    /// As EventBridge spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplayStateArg::Starting => "STARTING",
+            ReplayStateArg::Running => "RUNNING",
+            ReplayStateArg::Cancelling => "CANCELLING",
+            ReplayStateArg::Completed => "COMPLETED",
+            ReplayStateArg::Cancelled => "CANCELLED",
+            ReplayStateArg::Failed => "FAILED",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayNameArgs {
+    /// The replay's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayCancelArgs {
+    /// The replay's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// Cancel without asking (required when there is no terminal).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchivesArgs {
+    #[command(flatten)]
+    pub aws: AwsArgs,
+
+    #[command(subcommand)]
+    pub command: ArchivesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchivesCommand {
+    /// Every archive in this account and region.
+    List(ArchivesListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArchivesListArgs {
+    /// Only archives whose name starts with this.
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+}
+
+/// `logs`: a window of the log group, `--follow`, `--live` or `--summary`.
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Log group (default: /aws/lambda/the-alchemiser-v2-lambda-<stage>).
+    #[arg(long, value_name = "NAME")]
+    pub log_group: Option<String>,
+
+    /// Start: 30s, 5m, 2h, 1d, 1w (ago), now, epoch seconds, or ISO 8601 (without a zone: local time).
+    #[arg(long, value_name = "TIME", default_value = "10m")]
+    pub since: String,
+
+    /// End (same forms; default: now).
+    #[arg(long, value_name = "TIME", conflicts_with_all = ["follow", "live"])]
+    pub until: Option<String>,
+
+    /// CloudWatch Logs filter pattern, passed through (default: "Routing to eventbridge_handler").
+    #[arg(long, value_name = "PATTERN", conflicts_with = "all")]
+    pub filter: Option<String>,
+
+    /// Every event: no filter pattern.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Follow one workflow: lines holding this id (filtered as a quoted term unless --filter or
+    /// --all is given), or carrying it in a parsed field.
+    #[arg(long, value_name = "ID")]
+    pub correlation_id: Option<String>,
+
+    /// Stop after N events.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with_all = ["follow", "live"])]
+    pub limit: Option<u64>,
+
+    /// Events per FilterLogEvents call (default: AWS's maximum, 10000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub page_size: Option<u64>,
+
+    /// Keep polling for new events until Ctrl-C (nothing missed or printed twice).
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// Stream events as they arrive with CloudWatch Live Tail, until Ctrl-C.
+    #[arg(long, conflicts_with_all = ["follow", "since", "summary"])]
+    pub live: bool,
+
+    /// Seconds between polls with --follow.
+    #[arg(long, value_name = "SECONDS", default_value = "2", value_parser = crate::commands::logs::parse_interval)]
+    pub interval: std::time::Duration,
+
+    /// With --follow, say on stderr after this many seconds without a new event (0: never).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub idle_notice: u64,
+
+    /// How to print each event (`-o json` means json).
+    #[arg(long, value_enum, default_value = "short")]
+    pub format: crate::commands::logs::LogFormat,
+
+    /// Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines.
+    #[arg(long, conflicts_with = "follow")]
+    pub summary: bool,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
 }

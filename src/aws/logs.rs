@@ -6,7 +6,7 @@ use aws_sdk_cloudwatchlogs::Client;
 use aws_sdk_cloudwatchlogs::config::interceptors::BeforeTransmitInterceptorContextMut;
 use aws_sdk_cloudwatchlogs::config::{ConfigBag, Intercept, RuntimeComponents};
 use aws_sdk_cloudwatchlogs::error::{BoxError, ProvideErrorMetadata, SdkError};
-use aws_sdk_cloudwatchlogs::event_receiver::EventReceiver;
+use aws_sdk_cloudwatchlogs::primitives::event_stream::EventReceiver;
 use aws_sdk_cloudwatchlogs::types::error::StartLiveTailResponseStreamError;
 use aws_sdk_cloudwatchlogs::types::{LiveTailSessionUpdate, StartLiveTailResponseStream};
 
@@ -221,7 +221,7 @@ fn events_of(update: &LiveTailSessionUpdate) -> LiveUpdate {
     LiveUpdate::Events { events, sampled }
 }
 
-fn root_cause<E: std::error::Error + 'static, R: std::fmt::Debug>(err: &SdkError<E, R>) -> String {
+fn root_cause<E: std::error::Error + 'static, R: std::fmt::Debug + 'static>(err: &SdkError<E, R>) -> String {
     let mut current: &(dyn std::error::Error + 'static) = err;
     while let Some(next) = current.source() {
         current = next;

@@ -5,7 +5,9 @@
 pub mod config;
 pub mod error;
 pub mod events;
+pub mod live_bus;
 pub mod logs;
+pub mod replay;
 
 pub use config::{AwsArgs, AwsContext, load};
 pub use error::AwsError;

@@ -112,7 +112,7 @@ pub async fn describe_archive(client: &Client, name: &str) -> Result<ArchiveInfo
         .archive_name(name)
         .send()
         .await
-        .map_err(|e| classify("DescribeArchive", name, &e))?;
+        .map_err(|e| classify("DescribeArchive", &format!("archive {name}"), &e))?;
     Ok(ArchiveInfo {
         name: out.archive_name().unwrap_or(name).to_string(),
         arn: out.archive_arn().map(str::to_string),
@@ -178,7 +178,9 @@ pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<Re
         .arn(&request.destination_arn)
         .set_filter_arns((!request.filter_arns.is_empty()).then(|| request.filter_arns.clone()))
         .build()
-        .map_err(|e| AwsError::new(Exit::AwsConfig, format!("StartReplay {resource}: cannot build the request ({e})")))?;
+        .map_err(|e| {
+            AwsError::new(Exit::AwsConfig, format!("StartReplay {resource}: cannot build the request ({e})"))
+        })?;
     let out = client
         .start_replay()
         .replay_name(&request.name)

@@ -1,8 +1,10 @@
 //! One module per subcommand, plus what several of them share.
 
 pub mod invoke;
+pub mod logs;
 pub mod pattern;
 pub mod put_events;
+pub mod replay;
 pub mod route;
 pub mod rules;
 
@@ -10,7 +12,8 @@ use crate::bus::{Bus, default_bus};
 use crate::cli::BusSourceArgs;
 use crate::routing::Stage;
 
-/// The bus the command works against: a template when given, else the embedded 2.27.0 bus.
+/// The bus from a template when given, else the embedded 2.27.0 bus (`--live` is read by
+/// [`load_bus_any`]).
 pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
     match &source.template {
         None => Ok(default_bus(stage)),
@@ -20,6 +23,24 @@ pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
             crate::bus::template::from_template(&text, stage, &name).map_err(|e| format!("{name}: {e}"))
         }
     }
+}
+
+/// The bus the command works against, reading the deployed one for `--live`; on failure the
+/// error is printed and its exit code returned.
+pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::aws::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
+    if !source.live {
+        return load_bus(source, stage).map_err(|message| {
+            eprintln!("error: {message}");
+            crate::exit::Exit::Error
+        });
+    }
+    let mut bus = None;
+    let exit = block_on_aws(async {
+        let ctx = crate::aws::load(aws, stage).await?;
+        bus = Some(crate::aws::live_bus::load(&ctx).await?);
+        Ok(crate::exit::Exit::Success)
+    });
+    bus.ok_or(exit)
 }
 
 /// Runs an AWS command's future on a small runtime of its own (offline commands never start

@@ -65,55 +65,101 @@ pub fn rule_patterns(bus: &Bus, names: &[String]) -> Result<Vec<NamedPattern>, A
         .collect()
 }
 
-/// Tests `event_text` against every pattern; exit 0 if any matches, 1 if none, 2 if invalid.
-pub fn run(
+/// Compiles every pattern and decodes the event; the error names what is wrong.
+pub fn local_verdicts(patterns: &[NamedPattern], event_text: &str) -> Result<Vec<bool>, ArgError> {
+    let event = parse("event", event_text)?;
+    patterns
+        .iter()
+        .map(|p| {
+            let value = parse(&format!("pattern {}", p.name), &p.text)?;
+            let compiled = Pattern::compile(&value).map_err(|e| ArgError(format!("pattern {}: {e}", p.name)))?;
+            Ok(compiled.matches(&event))
+        })
+        .collect()
+}
+
+/// The event with the fields TestEventPattern insists on filled in where missing.
+pub fn complete_for_remote(event_text: &str, region: &str) -> Result<String, ArgError> {
+    let mut event: serde_json::Value = serde_json::from_str(event_text)
+        .map_err(|e| ArgError(format!("event: {e} (TestEventPattern needs standard JSON)")))?;
+    let Some(object) = event.as_object_mut() else {
+        return Err(ArgError("event: TestEventPattern needs a JSON object".into()));
+    };
+    let defaults = [
+        ("id", serde_json::json!("00000000-0000-0000-0000-000000000000")),
+        ("account", serde_json::json!("123456789012")),
+        ("time", serde_json::json!(jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())),
+        ("region", serde_json::json!(region)),
+        ("resources", serde_json::json!([])),
+        ("detail", serde_json::json!({})),
+    ];
+    for (key, value) in defaults {
+        object.entry(key).or_insert(value);
+    }
+    Ok(event.to_string())
+}
+
+/// Prints the verdicts (with AWS's beside them when asked); exit 0 if any matches, 1 if none.
+/// With `remote`, AWS's verdict decides and every disagreement is reported on `err`.
+pub fn report(
     patterns: &[NamedPattern],
-    event_text: &str,
+    local: &[bool],
+    remote: Option<&[bool]>,
     output: OutputFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Exit> {
-    let compile = |p: &NamedPattern| {
-        parse(&format!("pattern {}", p.name), &p.text)
-            .and_then(|v| Pattern::compile(&v).map_err(|e| ArgError(format!("pattern {}: {e}", p.name))))
-    };
-    let compiled: Result<Vec<Pattern>, ArgError> = patterns.iter().map(compile).collect();
-    let compiled = match compiled.and_then(|c| parse("event", event_text).map(|e| (c, e))) {
-        Ok(ok) => ok,
-        Err(ArgError(message)) => {
-            writeln!(err, "error: {message}")?;
-            return Ok(Exit::Error);
-        }
-    };
-    let (compiled, event) = compiled;
-    let results: Vec<(&str, bool)> =
-        patterns.iter().zip(&compiled).map(|(p, c)| (p.name.as_str(), c.matches(&event))).collect();
-    let any = results.iter().any(|(_, m)| *m);
+    let decisive = remote.unwrap_or(local);
+    let any = decisive.iter().any(|m| *m);
     let mut text = String::new();
     match output {
         OutputFormat::Json => {
             text.push_str(if any { "{\"matched\":true" } else { "{\"matched\":false" });
-            if results.len() > 1 || patterns.first().is_some_and(|p| p.name != "pattern") {
+            if patterns.len() > 1 || patterns.first().is_some_and(|p| p.name != "pattern") || remote.is_some() {
                 text.push_str(",\"rules\":[");
-                for (i, (name, matched)) in results.iter().enumerate() {
+                for (i, p) in patterns.iter().enumerate() {
                     if i > 0 {
                         text.push(',');
                     }
                     text.push_str("{\"name\":");
-                    write_str(&mut text, name);
-                    text.push_str(if *matched { ",\"matched\":true}" } else { ",\"matched\":false}" });
+                    write_str(&mut text, &p.name);
+                    text.push_str(if local[i] { ",\"matched\":true" } else { ",\"matched\":false" });
+                    if let Some(remote) = remote {
+                        text.push_str(if remote[i] { ",\"remote\":true" } else { ",\"remote\":false" });
+                    }
+                    text.push('}');
                 }
                 text.push(']');
             }
             text.push_str("}\n");
         }
         OutputFormat::Table => {
-            for (name, matched) in &results {
-                text.push_str(&format!("{}  {name}\n", if *matched { "match   " } else { "no match" }));
+            for (i, p) in patterns.iter().enumerate() {
+                let verdict = |m: bool| if m { "match   " } else { "no match" };
+                match remote {
+                    None => text.push_str(&format!("{}  {}\n", verdict(local[i]), p.name)),
+                    Some(r) => text.push_str(&format!(
+                        "{} (AWS: {})  {}\n",
+                        verdict(local[i]),
+                        verdict(r[i]).trim_end(),
+                        p.name
+                    )),
+                }
             }
         }
     }
     out.write_all(text.as_bytes())?;
+    if let Some(remote) = remote {
+        for (i, p) in patterns.iter().enumerate().filter(|(i, _)| remote[*i] != local[*i]) {
+            writeln!(
+                err,
+                "warning: {}: the local engine says {}, AWS TestEventPattern says {}",
+                p.name,
+                if local[i] { "match" } else { "no match" },
+                if remote[i] { "match" } else { "no match" }
+            )?;
+        }
+    }
     Ok(if any { Exit::Success } else { Exit::Failure })
 }
 
@@ -125,18 +171,55 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
         Some(p) => {
             read_json_arg("pattern", p, &mut stdin).map(|text| vec![NamedPattern { name: "pattern".into(), text }])
         }
-        None => super::load_bus(&args.bus, globals.stage).map_err(ArgError).and_then(|bus| {
-            let names = if args.all_rules { bus.rules.iter().map(|r| r.name.clone()).collect() } else { args.rules };
-            rule_patterns(&bus, &names)
-        }),
+        None => match super::load_bus_any(&args.bus, &args.aws, globals.stage) {
+            Ok(bus) => {
+                let names =
+                    if args.all_rules { bus.rules.iter().map(|r| r.name.clone()).collect() } else { args.rules };
+                rule_patterns(&bus, &names)
+            }
+            Err(exit) => return exit,
+        },
     };
-    match patterns.and_then(|p| read_json_arg("event", &args.event, &mut stdin).map(|e| (p, e))) {
-        Ok((patterns, event)) => {
-            super::finish_io(run(&patterns, &event, globals.output, &mut io::stdout().lock(), &mut io::stderr()))
-        }
+    let checked = patterns.and_then(|p| {
+        let event = read_json_arg("event", &args.event, &mut stdin)?;
+        let local = local_verdicts(&p, &event)?;
+        Ok((p, event, local))
+    });
+    let (patterns, event, local) = match checked {
+        Ok(ok) => ok,
         Err(ArgError(message)) => {
             eprintln!("error: {message}");
-            Exit::Error
+            return Exit::Error;
+        }
+    };
+    let mut remote = None;
+    if args.remote {
+        let exit = super::block_on_aws(async {
+            let ctx = crate::aws::load(&args.aws, globals.stage).await?;
+            let event = match complete_for_remote(&event, ctx.region().unwrap_or("us-east-1")) {
+                Ok(event) => event,
+                Err(ArgError(message)) => {
+                    eprintln!("error: {message}");
+                    return Ok(Exit::Error);
+                }
+            };
+            let mut verdicts = Vec::new();
+            for p in &patterns {
+                verdicts.push(crate::aws::live_bus::test_event_pattern(&ctx.events, &p.text, &event).await?);
+            }
+            remote = Some(verdicts);
+            Ok(Exit::Success)
+        });
+        if remote.is_none() {
+            return exit;
         }
     }
+    super::finish_io(report(
+        &patterns,
+        &local,
+        remote.as_deref(),
+        globals.output,
+        &mut io::stdout().lock(),
+        &mut io::stderr(),
+    ))
 }

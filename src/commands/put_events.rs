@@ -503,12 +503,9 @@ fn summary(items: &[Item]) -> String {
 /// `alchemiser put-events`: resolves the arguments, loads AWS, runs.
 pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -> Exit {
     use std::io::IsTerminal;
-    let rules = match super::load_bus(&args.bus_source, globals.stage) {
+    let rules = match super::load_bus_any(&args.bus_source, &args.aws, globals.stage) {
         Ok(bus) => bus,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Exit::Error;
-        }
+        Err(exit) => return exit,
     };
     let paths = if args.paths.is_empty() { vec![PathBuf::from(input::STDIN)] } else { args.paths };
     super::block_on_aws(async {

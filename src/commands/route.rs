@@ -311,12 +311,9 @@ pub fn execute(args: crate::cli::RouteArgs, globals: &crate::cli::Globals) -> Ex
         }
         paths.push(input::STDIN.into());
     }
-    let bus = match super::load_bus(&args.bus, globals.stage) {
+    let bus = match super::load_bus_any(&args.bus, &args.aws, globals.stage) {
         Ok(bus) => bus,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Exit::Error;
-        }
+        Err(exit) => return exit,
     };
     let opts = RouteOptions {
         paths,

@@ -80,12 +80,9 @@ pub async fn run(
 pub fn execute(args: crate::cli::RulesArgs, globals: &crate::cli::Globals) -> Exit {
     let opts = RulesOptions { output: globals.output, style: globals.style };
     if let RulesCommand::Lint(lint_args) = &args.command {
-        return match super::load_bus(&lint_args.bus, globals.stage) {
-            Ok(bus) => lint(&bus, globals.stage, &opts, &mut io::stdout().lock()).unwrap_or(Exit::Error),
-            Err(message) => {
-                eprintln!("error: {message}");
-                Exit::Error
-            }
+        return match super::load_bus_any(&lint_args.bus, &args.aws, globals.stage) {
+            Ok(bus) => super::finish_io(lint(&bus, globals.stage, &opts, &mut io::stdout().lock())),
+            Err(exit) => exit,
         };
     }
     let stdout = io::stdout();

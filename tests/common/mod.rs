@@ -5,6 +5,9 @@
 //! loopback port and kills it on drop, so `cargo nextest run` alone works once `.venv` exists.
 //! Tests share the server, so each one works on its own uniquely named bus.
 
+// Every test binary compiles this module but uses only part of it.
+#![allow(dead_code)]
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
