@@ -67,6 +67,10 @@ pub enum Command {
     PutEvents(PutEventsArgs),
     /// Invoke the Lambda with an event and compare with the prediction (AWS).
     Invoke(InvokeArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
     /// Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS).
     Replay(ReplayArgs),
     /// List the event archives: state, source bus, event count, size, retention (AWS).
@@ -530,4 +534,11 @@ pub struct LogsArgs {
 
     #[command(flatten)]
     pub aws: AwsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

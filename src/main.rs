@@ -24,6 +24,8 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::execute(args, &globals),
         Command::PutEvents(args) => commands::put_events::execute(args, &globals),
         Command::Invoke(args) => commands::invoke::execute(args, &globals),
+        Command::Completions(args) => commands::completions::execute_completions(args),
+        Command::Man => commands::completions::execute_man(),
         Command::Replay(args) => commands::replay::execute(args, &globals),
         Command::Archives(args) => commands::replay::execute_archives(args, &globals),
         Command::Logs(args) => commands::logs::execute(args, &globals),

@@ -327,7 +327,7 @@ fn archives_list_shows_counts_retention_and_source_bus() {
         predicate::str::contains(&f.archive)
             .and(predicate::str::contains(&f.bus))
             .and(predicate::str::contains("365 days"))
-            .and(predicate::str::contains("│ 4 ")),
+            .and(predicate::str::contains("┆ 4 ")),
     );
     aws_command(&moto.endpoint, dir.path(), &["archives", "list", "--prefix", "no-such-archive-"])
         .assert()
@@ -488,12 +488,7 @@ mod replayed {
 
     #[tokio::test]
     async fn ctrl_c_stops_waiting_and_offers_to_cancel() {
-        let replay = StaticReplayClient::new(vec![
-            described("RUNNING", Some(10), None),
-            answer(
-                serde_json::json!({"ReplayArn": "arn:aws:events:us-east-1:123456789012:replay/r", "State": "CANCELLING"}),
-            ),
-        ]);
+        let replay = StaticReplayClient::new(vec![described("RUNNING", Some(10), None)]);
         let aws = context(&replay).await;
         let mut err = Vec::new();
         // A long interval: whichever comes first, the interrupt ends the wait.
@@ -509,8 +504,7 @@ mod replayed {
             String::from_utf8_lossy(&err),
             "interrupted: replay r goes on; cancel it with `alchemiser replay cancel r --yes` or follow it with `alchemiser replay status r`\n"
         );
-        let before = replay.actual_requests().count();
-        assert!(before <= 1);
+        assert!(replay.actual_requests().all(|r| target(r) == "AWSEvents.DescribeReplay"));
 
         // The operator said yes: CancelReplay.
         let replay = StaticReplayClient::new(vec![answer(

@@ -1,5 +1,6 @@
 //! One module per subcommand, plus what several of them share.
 
+pub mod completions;
 pub mod invoke;
 pub mod logs;
 pub mod pattern;

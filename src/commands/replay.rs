@@ -217,7 +217,7 @@ fn bus_name(arn: &str) -> &str {
 /// What `start` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {
-    Replay(ReplayInfo),
+    Replay(Box<ReplayInfo>),
     /// A dry run (exit 0) or a declined prompt (exit 1): nothing was started.
     Nothing(Exit),
 }
@@ -275,7 +275,7 @@ pub async fn start(
     }
     let started = api::start_replay(&aws.events, &plan.request).await?;
     writeln!(io.err, "started replay {}: {}", started.name, started.state.as_deref().unwrap_or("state unknown"))?;
-    Ok(Started::Replay(started))
+    Ok(Started::Replay(Box::new(started)))
 }
 
 /// How to wait for a replay to end.
@@ -291,7 +291,7 @@ pub struct WaitOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waited {
     /// COMPLETED, CANCELLED or FAILED.
-    Ended(ReplayInfo),
+    Ended(Box<ReplayInfo>),
     /// `interrupt` fired first; the replay goes on.
     Interrupted,
 }
@@ -344,7 +344,7 @@ pub async fn wait(
         }
         if info.is_final() {
             finish(&bar);
-            return Ok(Waited::Ended(info));
+            return Ok(Waited::Ended(Box::new(info)));
         }
         tokio::select! {
             () = tokio::time::sleep(opts.interval) => {}
