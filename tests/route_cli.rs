@@ -11,6 +11,11 @@ fn alchemiser() -> Command {
     cmd
 }
 
+/// The stdout of a run that must succeed.
+fn stdout_of(args: &[&str]) -> Vec<u8> {
+    alchemiser().args(args).assert().success().get_output().stdout.clone()
+}
+
 fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -35,13 +40,7 @@ fn bundled_fixtures_all_hold() {
 
 #[test]
 fn json_output_is_the_documented_contract() {
-    let out = alchemiser()
-        .args(["route", "--output", "json", "test-events/direct-trade.json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["route", "--output", "json", "test-events/direct-trade.json"]);
     let records = json_lines(&out);
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -58,13 +57,7 @@ fn json_output_is_the_documented_contract() {
 
 #[test]
 fn prod_stage_predicts_live_trading() {
-    let out = alchemiser()
-        .args(["route", "-o", "json", "--stage", "prod", "test-events/scheduler-envelope-trade.json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["route", "-o", "json", "--stage", "prod", "test-events/scheduler-envelope-trade.json"]);
     let r = &json_lines(&out)[0];
     assert_eq!(r["lambda"]["response"]["trading_mode"], "live");
     assert_eq!(r["lambda"]["response"]["message"], "Live trading completed successfully");
@@ -138,26 +131,16 @@ fn unreadable_inputs_exit_2_with_one_line_each() {
 
 #[test]
 fn stdin_takes_a_document_or_json_lines() {
-    let out = alchemiser()
-        .args(["route", "-o", "json", "-"])
-        .write_stdin("{\n \"mode\": \"trade\"\n}\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = json_lines(&out);
+    let from_stdin = |args: &[&str], input: &str| {
+        json_lines(&alchemiser().args(args).write_stdin(input).assert().success().get_output().stdout)
+    };
+    let records = from_stdin(&["route", "-o", "json", "-"], "{\n \"mode\": \"trade\"\n}\n");
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["input"]["file"], "<stdin>");
-    let out = alchemiser()
-        .args(["route", "-o", "json"])
-        .write_stdin("{\"mode\":\"trade\"}\n{\"detail-type\":\"ErrorNotificationRequested\"}\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let records = json_lines(&out);
+    let records = from_stdin(
+        &["route", "-o", "json"],
+        "{\"mode\":\"trade\"}\n{\"detail-type\":\"ErrorNotificationRequested\"}\n",
+    );
     assert_eq!(records.len(), 2);
     assert_eq!(records[1]["input"]["line"], 2);
     assert_eq!(records[1]["lambda"]["path"], "circuit_breaker");
@@ -192,25 +175,13 @@ fn human_output_has_no_colour_when_piped_or_no_color() {
         let out = cmd.args(["route", "test-events"]).assert().success().get_output().stdout.clone();
         assert!(!out.contains(&0x1b), "ANSI escape in piped output");
     }
-    let out = alchemiser()
-        .args(["route", "--color", "always", "test-events/mode-bot-still-trades.json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["route", "--color", "always", "test-events/mode-bot-still-trades.json"]);
     assert!(out.contains(&0x1b), "--color always colours warnings");
 }
 
 #[test]
 fn single_event_table() {
-    let out = alchemiser()
-        .args(["route", "test-events/workflow-started-no-handler.json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["route", "test-events/workflow-started-no-handler.json"]);
     insta::assert_snapshot!(String::from_utf8_lossy(&out));
 }
 

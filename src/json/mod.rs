@@ -265,3 +265,56 @@ impl Value {
         !matches!(self, Value::Array(_) | Value::Object(_))
     }
 }
+
+/// How a serializer spells containers and leaves; [`serialize`] does the walking.
+pub(crate) trait Syntax {
+    /// Between two items or entries: `,` (JSON) or `, ` (Python).
+    const ITEM_SEPARATOR: &'static str;
+    /// Between a key and its value: `:` or `: `.
+    const KEY_SEPARATOR: &'static str;
+    /// A string (also a dict key).
+    fn string(out: &mut String, s: &PyStr);
+    /// Anything but a string, list or dict.
+    fn scalar(out: &mut String, value: &Value);
+}
+
+/// Writes `value` with `S`'s spelling. An explicit stack keeps deep values off the Rust stack.
+pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
+    enum Item<'a> {
+        Value(&'a Value),
+        Key(&'a PyStr),
+        Text(&'static str),
+    }
+    let mut stack = vec![Item::Value(value)];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Text(text) => out.push_str(text),
+            Item::Key(key) => S::string(out, key),
+            Item::Value(Value::Str(s)) => S::string(out, s),
+            Item::Value(Value::Array(items)) => {
+                out.push('[');
+                stack.push(Item::Text("]"));
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push(Item::Value(item));
+                    if i > 0 {
+                        stack.push(Item::Text(S::ITEM_SEPARATOR));
+                    }
+                }
+            }
+            Item::Value(Value::Object(object)) => {
+                out.push('{');
+                stack.push(Item::Text("}"));
+                let entries: Vec<_> = object.iter().collect();
+                for (i, (key, value)) in entries.into_iter().enumerate().rev() {
+                    stack.push(Item::Value(value));
+                    stack.push(Item::Text(S::KEY_SEPARATOR));
+                    stack.push(Item::Key(key));
+                    if i > 0 {
+                        stack.push(Item::Text(S::ITEM_SEPARATOR));
+                    }
+                }
+            }
+            Item::Value(scalar) => S::scalar(out, scalar),
+        }
+    }
+}

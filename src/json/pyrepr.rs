@@ -2,30 +2,27 @@
 
 use std::fmt::Write;
 
-use super::{Int, PyStr, Value};
+use super::{Int, PyStr, Syntax, Value, serialize};
 
 /// Python's `repr()` of the object `json.loads` built for `value`.
 pub fn repr(value: &Value) -> String {
-    /// Work left to do; the explicit stack keeps deep values off the Rust stack.
-    enum Item<'a> {
-        Value(&'a Value),
-        Key(&'a PyStr),
-        Text(&'static str),
-    }
     let mut out = String::new();
-    let mut stack = vec![Item::Value(value)];
-    while let Some(item) = stack.pop() {
-        let value = match item {
-            Item::Text(text) => {
-                out.push_str(text);
-                continue;
-            }
-            Item::Key(key) => {
-                push_str_repr(&mut out, key);
-                continue;
-            }
-            Item::Value(value) => value,
-        };
+    serialize::<Python>(&mut out, value);
+    out
+}
+
+/// Python's spelling of the values `json.loads` produces.
+struct Python;
+
+impl Syntax for Python {
+    const ITEM_SEPARATOR: &'static str = ", ";
+    const KEY_SEPARATOR: &'static str = ": ";
+
+    fn string(out: &mut String, s: &PyStr) {
+        push_str_repr(out, s);
+    }
+
+    fn scalar(out: &mut String, value: &Value) {
         match value {
             Value::Null => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -35,33 +32,10 @@ pub fn repr(value: &Value) -> String {
             }
             Value::Int(Int::Big(digits)) => out.push_str(digits),
             Value::Float(f) => out.push_str(&float_repr(*f)),
-            Value::Str(s) => push_str_repr(&mut out, s),
-            Value::Array(items) => {
-                out.push('[');
-                stack.push(Item::Text("]"));
-                for (i, item) in items.iter().enumerate().rev() {
-                    stack.push(Item::Value(item));
-                    if i > 0 {
-                        stack.push(Item::Text(", "));
-                    }
-                }
-            }
-            Value::Object(object) => {
-                out.push('{');
-                stack.push(Item::Text("}"));
-                let entries: Vec<_> = object.iter().collect();
-                for (i, (key, value)) in entries.into_iter().enumerate().rev() {
-                    stack.push(Item::Value(value));
-                    stack.push(Item::Text(": "));
-                    stack.push(Item::Key(key));
-                    if i > 0 {
-                        stack.push(Item::Text(", "));
-                    }
-                }
-            }
+            // Containers and strings are walked by `serialize`.
+            Value::Str(_) | Value::Array(_) | Value::Object(_) => {}
         }
     }
-    out
 }
 
 /// Python's `repr(float)`: the shortest digits that round-trip, in exponent notation when

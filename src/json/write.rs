@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::pyrepr::float_repr;
-use super::{Int, PyStr, Value};
+use super::{Int, PyStr, Syntax, Value, serialize};
 
 /// Appends `value` as compact JSON, like serde_json: `{"a":1,"b":[true,null]}`.
 ///
@@ -13,25 +13,21 @@ use super::{Int, PyStr, Value};
 /// `"-Infinity"` and the output stays valid JSON. A lone surrogate in a string is written
 /// as its `\udXXX` escape, which JSON parsers (and Python) read back as that code unit.
 pub fn write_value(out: &mut String, value: &Value) {
-    /// Work left to do; the explicit stack keeps deep values off the Rust stack.
-    enum Item<'a> {
-        Value(&'a Value),
-        Key(&'a PyStr),
-        Text(&'static str),
+    serialize::<Json>(out, value);
+}
+
+/// JSON's spelling, with the non-finite floats as strings.
+struct Json;
+
+impl Syntax for Json {
+    const ITEM_SEPARATOR: &'static str = ",";
+    const KEY_SEPARATOR: &'static str = ":";
+
+    fn string(out: &mut String, s: &PyStr) {
+        write_pystr(out, s);
     }
-    let mut stack = vec![Item::Value(value)];
-    while let Some(item) = stack.pop() {
-        let value = match item {
-            Item::Text(text) => {
-                out.push_str(text);
-                continue;
-            }
-            Item::Key(key) => {
-                write_pystr(out, key);
-                continue;
-            }
-            Item::Value(value) => value,
-        };
+
+    fn scalar(out: &mut String, value: &Value) {
         match value {
             Value::Null => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
@@ -43,30 +39,8 @@ pub fn write_value(out: &mut String, value: &Value) {
             Value::Float(f) if f.is_nan() => out.push_str("\"NaN\""),
             Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" }),
             Value::Float(f) => out.push_str(&float_repr(*f)),
-            Value::Str(s) => write_pystr(out, s),
-            Value::Array(items) => {
-                out.push('[');
-                stack.push(Item::Text("]"));
-                for (i, item) in items.iter().enumerate().rev() {
-                    stack.push(Item::Value(item));
-                    if i > 0 {
-                        stack.push(Item::Text(","));
-                    }
-                }
-            }
-            Value::Object(object) => {
-                out.push('{');
-                stack.push(Item::Text("}"));
-                let entries: Vec<_> = object.iter().collect();
-                for (i, (key, value)) in entries.into_iter().enumerate().rev() {
-                    stack.push(Item::Value(value));
-                    stack.push(Item::Text(":"));
-                    stack.push(Item::Key(key));
-                    if i > 0 {
-                        stack.push(Item::Text(","));
-                    }
-                }
-            }
+            // Containers and strings are walked by `serialize`.
+            Value::Str(_) | Value::Array(_) | Value::Object(_) => {}
         }
     }
 }
