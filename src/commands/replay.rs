@@ -15,6 +15,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
+use crate::aws::events::describe_rule;
 use crate::aws::replay::{self as api, ArchiveInfo, ReplayInfo, ReplayRequest};
 use crate::aws::{AwsArgs, AwsContext, AwsError};
 use crate::bus::Names;
@@ -187,7 +188,7 @@ pub async fn plan(aws: &AwsContext, opts: &StartOptions) -> Result<Plan, ReplayE
         if rules.contains(rule) {
             continue;
         }
-        let info = crate::aws::events::describe_rule(&aws.events, &aws.bus, rule).await?;
+        let info = describe_rule(&aws.events, &aws.bus, rule).await?;
         let arn = info.arn.ok_or_else(|| {
             AwsError::new(Exit::AwsService, format!("DescribeRule {rule} on bus {}: the answer has no ARN", aws.bus))
         })?;
@@ -362,6 +363,7 @@ fn bar_length(window: Window) -> u64 {
 
 fn progress_bar(window: Window) -> ProgressBar {
     let bar = ProgressBar::new(bar_length(window));
+    bar.set_message("waiting");
     if let Ok(style) =
         ProgressStyle::with_template("{spinner} {msg:10} [{bar:30}] {percent:>3}% of the window, {elapsed}")
     {
