@@ -554,7 +554,7 @@ fn message_suffix(message: &str) -> Option<&str> {
 }
 
 /// Counts for one detail-type.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct DetailTypeCounts {
     pub routed_domain: u64,
     pub command: u64,

@@ -8,7 +8,7 @@
 //! start are forgotten, so memory stays bounded. Throttling waits (exponential, capped) and
 //! asks again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::future::Future;
 use std::io::{self, Write};
@@ -24,7 +24,7 @@ use crate::aws::logs::{
     FetchError, FilterQuery, LiveUpdate, LogEvent, Page, filter_page, log_group_arn, start_live_tail,
 };
 use crate::exit::Exit;
-use crate::logline::{self, ErrorOrigin, Kind, LogLine, Summary};
+use crate::logline::{self, DetailTypeCounts, ErrorOrigin, Kind, LogLine, Summary};
 use crate::render::{OutputFormat, Style};
 
 /// The filter used unless `--filter`, `--all` or `--correlation-id` say otherwise: one line per
@@ -146,10 +146,12 @@ pub async fn run<S: Future<Output = ()>>(
     }
     if let Some(summary) = &sink.summary {
         let text = match opts.format {
-            LogFormat::Json => summary_json(summary, opts).to_string() + "\n",
+            LogFormat::Json => summary_json(summary, opts),
             LogFormat::Short | LogFormat::Detailed => summary_tables(summary, opts.style),
         };
         sink.out.write_all(text.as_bytes())?;
+        // The table first, then what it covers, even when both go to one terminal.
+        sink.out.flush()?;
         writeln!(err, "{}", window(opts))?;
     }
     sink.out.flush()?;
@@ -549,62 +551,84 @@ fn ms(value: f64) -> String {
     if value >= 10_000.0 { format!("{:.1} s", value / 1000.0) } else { format!("{value:.0} ms") }
 }
 
-/// The summary as one JSON object (see the README).
-pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> Json {
-    let counts = |list: &[(&str, &str, Kind)]| -> serde_json::Map<String, Json> {
-        list.iter().map(|(key, _, kind)| (key.to_string(), json!(summary.count(*kind)))).collect()
-    };
-    let detail_types: serde_json::Map<String, Json> = summary
-        .detail_types
-        .iter()
-        .map(|(dt, c)| {
-            let value = json!({
-                "routed_domain": c.routed_domain,
-                "command": c.command,
-                "circuit_breaker": c.circuit_breaker,
-                "handled": c.handled,
-                "no_handler": c.no_handler,
-                "duplicate_skipped": c.duplicate_skipped,
-                "handler_failed": c.handler_failed,
-                "unknown_event_type": c.unknown_event_type,
-            });
-            (dt.clone(), value)
-        })
-        .collect();
-    let errors: Vec<Json> = summary
-        .errors
-        .iter()
-        .map(|((class, origin), n)| json!({"type": class, "from": origin.as_str(), "count": n}))
-        .collect();
-    let kinds: serde_json::Map<String, Json> =
-        Kind::ALL.iter().map(|k| (k.as_str().to_string(), json!(summary.count(*k)))).collect();
-    let durations = summary.durations().map(|d| json!({"p50": d.p50_ms, "p95": d.p95_ms, "max": d.max_ms}));
-    let end = match &opts.mode {
-        Mode::Once { end_ms, .. } => Some(utc_millis(*end_ms)),
-        _ => None,
-    };
-    json!({
-        "log_group": opts.log_group,
-        "start": utc_millis(opts.start_ms),
-        "end": end,
-        "filter": opts.pattern,
-        "correlation_id": opts.correlation_id,
-        "events": summary.events,
-        "understood": summary.understood,
-        "kinds": kinds,
-        "paths": counts(&PATHS),
-        "outcomes": counts(&OUTCOMES),
-        "detail_types": detail_types,
-        "errors": errors,
-        "duplicates_skipped": summary.count(Kind::DuplicateSkipped),
-        "circuit_breaker_trips": summary.count(Kind::CircuitBreaker),
-        "invocations": {
-            "count": summary.count(Kind::Report),
-            "duration_ms": durations,
-            "max_memory_used_mb": summary.max_memory_used_mb,
-            "memory_size_mb": summary.memory_size_mb,
+/// The summary's JSON object; a struct, so the key order is fixed whatever serde_json's features.
+#[derive(Debug, serde::Serialize)]
+struct SummaryJson<'a> {
+    log_group: &'a str,
+    start: String,
+    end: Option<String>,
+    filter: Option<&'a str>,
+    correlation_id: Option<&'a str>,
+    events: u64,
+    understood: u64,
+    paths: BTreeMap<&'static str, u64>,
+    outcomes: BTreeMap<&'static str, u64>,
+    detail_types: &'a BTreeMap<String, DetailTypeCounts>,
+    errors: Vec<ErrorJson<'a>>,
+    duplicates_skipped: u64,
+    circuit_breaker_trips: u64,
+    invocations: InvocationsJson,
+    kinds: BTreeMap<&'static str, u64>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ErrorJson<'a> {
+    #[serde(rename = "type")]
+    class: &'a str,
+    from: &'static str,
+    count: u64,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct InvocationsJson {
+    count: u64,
+    duration_ms: Option<DurationsJson>,
+    max_memory_used_mb: Option<u64>,
+    memory_size_mb: Option<u64>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct DurationsJson {
+    p50: f64,
+    p95: f64,
+    max: f64,
+}
+
+/// The summary as one JSON object, newline included (see the README).
+pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> String {
+    let counts =
+        |list: &[(&'static str, &str, Kind)]| list.iter().map(|(key, _, kind)| (*key, summary.count(*kind))).collect();
+    let value = SummaryJson {
+        log_group: &opts.log_group,
+        start: utc_millis(opts.start_ms),
+        end: match &opts.mode {
+            Mode::Once { end_ms, .. } => Some(utc_millis(*end_ms)),
+            _ => None,
         },
-    })
+        filter: opts.pattern.as_deref(),
+        correlation_id: opts.correlation_id.as_deref(),
+        events: summary.events,
+        understood: summary.understood,
+        paths: counts(&PATHS),
+        outcomes: counts(&OUTCOMES),
+        detail_types: &summary.detail_types,
+        errors: summary
+            .errors
+            .iter()
+            .map(|((class, origin), n)| ErrorJson { class, from: origin.as_str(), count: *n })
+            .collect(),
+        duplicates_skipped: summary.count(Kind::DuplicateSkipped),
+        circuit_breaker_trips: summary.count(Kind::CircuitBreaker),
+        invocations: InvocationsJson {
+            count: summary.count(Kind::Report),
+            duration_ms: summary.durations().map(|d| DurationsJson { p50: d.p50_ms, p95: d.p95_ms, max: d.max_ms }),
+            max_memory_used_mb: summary.max_memory_used_mb,
+            memory_size_mb: summary.memory_size_mb,
+        },
+        kinds: Kind::ALL.iter().map(|k| (k.as_str(), summary.count(*k))).collect(),
+    };
+    // Serialising plain structs, maps, strings and finite numbers cannot fail.
+    serde_json::to_string(&value).unwrap_or_default() + "\n"
 }
 
 /// The summary as tables: totals, then per detail-type, then errors by type.
@@ -774,9 +798,9 @@ mod tests {
     #[test]
     fn seen_drops_repeats_and_starts_behind_the_newest_event() {
         let mut seen = Seen::new(1_000);
-        assert!(seen.admit(&event("a", 20_000)));
+        assert!(seen.admit(&event("a", 15_000)));
         assert!(seen.admit(&event("b", 30_000)));
-        assert!(!seen.admit(&event("a", 20_000)));
+        assert!(!seen.admit(&event("a", 15_000)));
         seen.advance();
         assert_eq!(seen.start_ms(), 30_000 - LATE_ARRIVAL_MS);
         // `a` is older than the new start: no query returns it again, so it is forgotten.

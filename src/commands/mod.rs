@@ -98,3 +98,66 @@ pub fn finish_io(result: std::io::Result<crate::exit::Exit>) -> crate::exit::Exi
         }
     }
 }
+
+/// Where an interactive AWS command writes, and whether it may ask.
+pub struct Io<'a> {
+    pub out: &'a mut dyn std::io::Write,
+    pub err: &'a mut dyn std::io::Write,
+    /// None when there is no terminal to ask on: changes then need `--yes`.
+    pub confirm: Option<Confirm<'a>>,
+}
+
+/// Why an AWS command stopped before finishing.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Aws(#[from] crate::aws::AwsError),
+    /// Refused or unreadable input (no `--yes`, a bad snapshot, conflicting flags): nothing changed.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl CommandError {
+    pub fn exit(&self) -> crate::exit::Exit {
+        match self {
+            CommandError::Aws(e) => e.exit,
+            CommandError::Usage(_) | CommandError::Io(_) => crate::exit::Exit::Error,
+        }
+    }
+}
+
+/// Prints a usage or I/O failure once; an AWS failure goes up to [`block_on_aws`].
+fn settle(result: Result<crate::exit::Exit, CommandError>) -> Result<crate::exit::Exit, crate::aws::AwsError> {
+    match result {
+        Ok(exit) => Ok(exit),
+        Err(CommandError::Aws(e)) => Err(e),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(crate::exit::Exit::Success),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Ok(e.exit())
+        }
+    }
+}
+
+/// Loads AWS and runs `body` with stdout, stderr and (on a terminal) a prompt.
+pub fn run_aws(
+    aws: &crate::aws::AwsArgs,
+    stage: Stage,
+    body: impl AsyncFnOnce(&crate::aws::AwsContext, &mut Io<'_>) -> Result<crate::exit::Exit, CommandError>,
+) -> crate::exit::Exit {
+    use std::io::Write;
+    let mut ask = ask;
+    block_on_aws(async {
+        let context = crate::aws::load(aws, stage).await?;
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut err = std::io::stderr();
+        let confirm: Option<Confirm<'_>> = if interactive() { Some(&mut ask) } else { None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm };
+        let result = body(&context, &mut io).await;
+        settle(result.and_then(|exit| out.flush().map(|()| exit).map_err(CommandError::from)))
+    })
+}

@@ -30,34 +30,7 @@ pub use super::Confirm;
 /// AWS advises waiting this long before replaying recent events: archiving lags behind the bus.
 pub const ARCHIVE_LAG: SignedDuration = SignedDuration::from_mins(10);
 
-/// Where a replay command writes, and whether it may ask.
-pub struct Io<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    /// None when there is no terminal to ask on: starting or cancelling then needs `--yes`.
-    pub confirm: Option<Confirm<'a>>,
-}
-
-/// Why a replay command stopped before finishing.
-#[derive(Debug, thiserror::Error)]
-pub enum ReplayError {
-    #[error(transparent)]
-    Aws(#[from] AwsError),
-    /// Refused before anything was started or cancelled (flags, no confirmation).
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Io(#[from] io::Error),
-}
-
-impl ReplayError {
-    pub fn exit(&self) -> Exit {
-        match self {
-            ReplayError::Aws(e) => e.exit,
-            ReplayError::Usage(_) | ReplayError::Io(_) => Exit::Error,
-        }
-    }
-}
+pub use super::{CommandError as ReplayError, Io};
 
 /// The replay's time window (whole seconds, start before end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -737,38 +710,6 @@ async fn ctrl_c() {
     }
 }
 
-/// Prints what stopped a command and gives its exit code; a closed pipe is the reader's choice.
-fn finish(result: Result<Exit, ReplayError>) -> Result<Exit, AwsError> {
-    match result {
-        Ok(exit) => Ok(exit),
-        Err(ReplayError::Aws(e)) => Err(e),
-        Err(ReplayError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
-        Err(e) => {
-            eprintln!("error: {e}");
-            Ok(e.exit())
-        }
-    }
-}
-
-/// Loads AWS and runs `body` with stdout, stderr and (on a terminal) a prompt.
-fn run_aws(
-    aws: &AwsArgs,
-    stage: Stage,
-    body: impl AsyncFnOnce(&AwsContext, &mut Io<'_>) -> Result<Exit, ReplayError>,
-) -> Exit {
-    let mut ask = super::ask;
-    super::block_on_aws(async {
-        let context = crate::aws::load(aws, stage).await?;
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        let mut err = io::stderr();
-        let confirm: Option<Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
-        let mut io = Io { out: &mut out, err: &mut err, confirm };
-        let result = body(&context, &mut io).await;
-        finish(result.and_then(|exit| out.flush().map(|()| exit).map_err(ReplayError::from)))
-    })
-}
-
 /// The default `--poll-interval`.
 const POLL_INTERVAL: Duration = Duration::from_secs(5);
 
@@ -812,14 +753,14 @@ pub fn execute(args: ReplayArgs, globals: &Globals) -> Exit {
         None => execute_start(args.start, &args.aws, globals, &tz),
         Some(ReplayCommand::List(list_args)) => {
             let state = list_args.state.map(|s| s.as_str());
-            run_aws(&args.aws, globals.stage, async |aws, io| {
+            super::run_aws(&args.aws, globals.stage, async |aws, io| {
                 list(&aws.events, list_args.prefix.as_deref(), state, globals, io).await
             })
         }
-        Some(ReplayCommand::Status(status_args)) => run_aws(&args.aws, globals.stage, async |aws, io| {
+        Some(ReplayCommand::Status(status_args)) => super::run_aws(&args.aws, globals.stage, async |aws, io| {
             status(&aws.events, &status_args.name, globals, &tz, io).await
         }),
-        Some(ReplayCommand::Cancel(cancel_args)) => run_aws(&args.aws, globals.stage, async |aws, io| {
+        Some(ReplayCommand::Cancel(cancel_args)) => super::run_aws(&args.aws, globals.stage, async |aws, io| {
             cancel(&aws.events, &cancel_args.name, cancel_args.yes, globals, &tz, io).await
         }),
     }
@@ -850,7 +791,7 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
         interval: args.poll_interval.unwrap_or(POLL_INTERVAL),
         progress: io::stderr().is_terminal(),
     });
-    run_aws(aws, globals.stage, async |context, io| {
+    super::run_aws(aws, globals.stage, async |context, io| {
         let started = match start(context, &opts, now, tz, globals, io).await? {
             Started::Replay(started) => started,
             Started::Nothing(exit) => return Ok(exit),
@@ -879,7 +820,7 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
 /// `alchemiser archives …`.
 pub fn execute_archives(args: ArchivesArgs, globals: &Globals) -> Exit {
     match args.command {
-        ArchivesCommand::List(list_args) => run_aws(&args.aws, globals.stage, async |aws, io| {
+        ArchivesCommand::List(list_args) => super::run_aws(&args.aws, globals.stage, async |aws, io| {
             archives(&aws.events, list_args.prefix.as_deref(), globals, io).await
         }),
     }

@@ -29,34 +29,7 @@ pub struct RulesOptions {
 
 pub use super::Confirm;
 
-/// Where `rules` writes, and whether it may ask.
-pub struct Io<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    /// None when there is no terminal to ask on: changes then need `--yes`.
-    pub confirm: Option<Confirm<'a>>,
-}
-
-/// Why `rules` stopped before finishing.
-#[derive(Debug, thiserror::Error)]
-pub enum RulesError {
-    #[error(transparent)]
-    Aws(#[from] AwsError),
-    /// Refused or unreadable input (no `--yes`, a bad snapshot): nothing was changed.
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Io(#[from] io::Error),
-}
-
-impl RulesError {
-    pub fn exit(&self) -> Exit {
-        match self {
-            RulesError::Aws(e) => e.exit,
-            RulesError::Usage(_) | RulesError::Io(_) => Exit::Error,
-        }
-    }
-}
+pub use super::{CommandError as RulesError, Io};
 
 /// Runs one `rules` subcommand against `aws.bus`.
 pub async fn run(
@@ -85,26 +58,7 @@ pub fn execute(args: crate::cli::RulesArgs, globals: &crate::cli::Globals) -> Ex
             Err(exit) => exit,
         };
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
-    let mut ask = super::ask;
-    super::block_on_aws(async {
-        let aws = crate::aws::load(&args.aws, globals.stage).await?;
-        let confirm: Option<Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
-        let mut io = Io { out: &mut out, err: &mut err, confirm };
-        let result = run(&args.command, &aws, &opts, &mut io).await;
-        match result.and_then(|exit| out.flush().map(|_| exit).map_err(RulesError::from)) {
-            Ok(exit) => Ok(exit),
-            Err(RulesError::Aws(e)) => Err(e),
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            Err(RulesError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
-            Err(e) => {
-                eprintln!("error: {e}");
-                Ok(e.exit())
-            }
-        }
-    })
+    super::run_aws(&args.aws, globals.stage, async |aws, io| run(&args.command, aws, &opts, io).await)
 }
 
 /// `rules lint`: findings as a table or JSON Lines; exit 1 when there are any.
