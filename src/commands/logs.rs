@@ -420,7 +420,8 @@ impl Seen {
         self.start_ms
     }
 
-    pub fn remembered(&self) -> usize {
+    #[cfg(test)]
+    fn remembered(&self) -> usize {
         self.ids.len()
     }
 
