@@ -48,9 +48,9 @@ fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let dir = std::env::temp_dir().join(format!("alchemiser-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("temp dir: {e}"));
-    let path = dir.join("events.jsonl");
+    // Kept under target/ so a profiler can be pointed at the same input afterwards.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("route-bench-events.jsonl");
     let mut text = String::new();
     for i in 0..EVENTS {
         text.push_str(&event(i));
@@ -97,5 +97,4 @@ fn main() {
     println!("route / parse-only time ratio: {:.2}x", route.as_secs_f64() / parse.as_secs_f64());
     let verdict = if per_s(route) >= GOAL_EVENTS_PER_S { "meets" } else { "MISSES" };
     println!("goal {GOAL_EVENTS_PER_S:.0} events/s: {verdict}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,7 +13,8 @@ use crate::json::{Value, parse_python_json};
 /// Where an event came from; `line` is set for JSON Lines input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
-    pub file: String,
+    /// Shared by every event of a file.
+    pub file: std::sync::Arc<str>,
     pub line: Option<usize>,
 }
 
@@ -198,20 +199,21 @@ fn parse_document(name: &str, text: &str) -> Item {
             message: "empty input: expected a JSON event".into(),
         });
     }
-    let origin = Origin { file: name.to_string(), line: None };
+    let origin = Origin { file: name.into(), line: None };
     decode(origin, text, 0)
 }
 
 /// Each non-blank line is one event; errors carry the file's line number.
 fn split_lines(name: &str, text: &str, sink: &mut dyn FnMut(Item)) {
     let mut any = false;
+    let file: std::sync::Arc<str> = name.into();
     for (index, line) in text.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
         any = true;
-        let origin = Origin { file: name.to_string(), line: Some(index + 1) };
+        let origin = Origin { file: file.clone(), line: Some(index + 1) };
         sink(decode(origin, line, index));
     }
     if !any {
@@ -237,7 +239,7 @@ fn decode(origin: Origin, text: &str, line_offset: usize) -> Item {
                 ParseErrorKind::IntTooLong => "the Lambda's Python runtime cannot decode this event: an integer longer than 4300 digits raises ValueError (Runtime.UnmarshalError)".to_string(),
                 ParseErrorKind::TooDeep => "the Lambda's Python runtime cannot decode this event: nesting this deep raises RecursionError (Runtime.UnmarshalError)".to_string(),
             };
-            Err(InputError { file: origin.file, position: Some((e.line + line_offset, e.column)), message })
+            Err(InputError { file: origin.file.to_string(), position: Some((e.line + line_offset, e.column)), message })
         }
     }
 }

@@ -72,7 +72,7 @@ fn template_bus_routes_like_the_default() {
         // Target ARNs differ (the default bus has no ARNs), so compare the decisions.
         let decisions = |bus: &Bus| {
             let prediction = bus.route(&event);
-            let matched: Vec<(String, bool)> = prediction.rules.into_iter().map(|r| (r.name, r.matched)).collect();
+            let matched: Vec<(String, bool)> = prediction.rules.into_iter().map(|r| (r.name.to_string(), r.matched)).collect();
             (matched, prediction.archived, prediction.lambda_invocations)
         };
         assert_eq!(decisions(&bus), decisions(&default));
@@ -96,7 +96,7 @@ fn a_disabled_rule_stays_in_the_bus() {
     let event = r#"{"source":"alchemiser.portfolio","detail-type":"RebalancePlanned","detail":{}}"#;
     let prediction = bus.route(&parse_python_json(event).expect("event").value);
     let disabled: Vec<&str> =
-        prediction.rules.iter().filter(|r| r.matched && r.state == Disabled).map(|r| r.name.as_str()).collect();
+        prediction.rules.iter().filter(|r| r.matched && r.state == Disabled).map(|r| &*r.name).collect();
     assert_eq!(disabled, ["alchemiser-rebalance-planned-prod"]);
     assert_eq!(prediction.lambda_invocations, 1);
 }
@@ -131,7 +131,7 @@ fn a_json_template_with_long_forms_reads() {
     assert_eq!(bus.name, "bus-prod");
     assert_eq!(bus.function_name, "fn-prod");
     assert_eq!(bus.rules[0].state, RuleState::Enabled);
-    assert_eq!(bus.rules[0].name, "${AWS::StackName}-Rule-*");
+    assert_eq!(&*bus.rules[0].name, "${AWS::StackName}-Rule-*");
     assert_eq!(bus.rules[0].pattern_text, r#"{"source":["a"],"detail":{"n":[{"numeric":[">",1.5]}]}}"#);
     assert!(bus.rules[0].targets[0].is_function);
     assert!(bus.archive.is_none());
@@ -157,7 +157,7 @@ Resources:
     let bus = read(text, Stage::Dev);
     assert_eq!(bus.name, "default");
     assert_eq!(bus.rules.len(), 1);
-    assert_eq!(bus.rules[0].name, "watch");
+    assert_eq!(&*bus.rules[0].name, "watch");
     assert!(!bus.rules[0].targets[0].is_function);
     assert_eq!(bus.function_name, "");
 }

@@ -27,9 +27,10 @@ pub async fn load(ctx: &AwsContext) -> Result<Bus, AwsError> {
             .await?
             .into_iter()
             .map(|t| Target { is_function: is_function_arn(&t.arn, &ctx.function), id: t.id, arn: t.arn })
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         let state = info.rule_state().unwrap_or(RuleState::Disabled);
-        rules.push(Rule { name: info.name, state, pattern_text, pattern, targets });
+        rules.push(Rule { name: info.name.into(), state, pattern_text, pattern, targets });
     }
     Ok(Bus {
         name: ctx.bus.clone(),

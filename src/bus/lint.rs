@@ -78,14 +78,14 @@ pub fn lint(bus: &Bus, stage: Stage) -> Vec<Finding> {
         if rule.state == RuleState::Disabled {
             findings.push(Finding {
                 code: "disabled_rule",
-                subject: rule.name.clone(),
+                subject: rule.name.to_string(),
                 message: "the rule is DISABLED: it delivers nothing".into(),
             });
         }
         if !events.iter().any(|(_, e)| rule.pattern.matches(e)) {
             findings.push(Finding {
                 code: "rule_never_fires",
-                subject: rule.name.clone(),
+                subject: rule.name.to_string(),
                 message: format!("pattern {} matches no event the system publishes", rule.pattern_text),
             });
         }
@@ -99,7 +99,7 @@ pub fn lint(bus: &Bus, stage: Stage) -> Vec<Finding> {
                 .rules
                 .iter()
                 .filter(|r| r.matched && r.state == RuleState::Enabled)
-                .map(|r| r.name.as_str())
+                .map(|r| &*r.name)
                 .collect();
             findings.push(Finding {
                 code: "delivered_more_than_once",

@@ -5,6 +5,8 @@
 pub mod lint;
 pub mod template;
 
+use std::sync::Arc;
+
 use crate::json::{Value, parse_python_json};
 use crate::pattern::{Pattern, PatternError};
 use crate::routing::{Stage, Warning, WarningCode};
@@ -44,15 +46,16 @@ pub struct Target {
     pub is_function: bool,
 }
 
-/// One bus rule with its compiled pattern.
+/// One bus rule with its compiled pattern. Name and targets are shared with every
+/// [`RuleMatch`] (routing many events must not copy them per event).
 #[derive(Debug, Clone)]
 pub struct Rule {
-    pub name: String,
+    pub name: Arc<str>,
     pub state: RuleState,
     /// The pattern as JSON text, as the rule stores it.
     pub pattern_text: String,
     pub pattern: Pattern,
-    pub targets: Vec<Target>,
+    pub targets: Arc<[Target]>,
 }
 
 /// The bus archive: what it keeps.
@@ -143,15 +146,15 @@ pub fn default_bus(stage: Stage) -> Bus {
         .iter()
         .zip(names.rules.iter())
         .map(|((pattern, target_id), name)| Rule {
-            name: name.clone(),
+            name: name.as_str().into(),
             state: RuleState::Enabled,
             pattern_text: pattern.to_string(),
             pattern: embedded_pattern(pattern),
-            targets: vec![Target {
+            targets: Arc::new([Target {
                 id: target_id.to_string(),
                 arn: format!("function:{}", names.function),
                 is_function: true,
-            }],
+            }]),
         })
         .collect();
     Bus {
@@ -175,10 +178,10 @@ fn embedded_pattern(text: &str) -> Pattern {
 /// How one rule met an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleMatch {
-    pub name: String,
+    pub name: Arc<str>,
     pub state: RuleState,
     pub matched: bool,
-    pub targets: Vec<Target>,
+    pub targets: Arc<[Target]>,
 }
 
 /// What the bus does with one event.
@@ -254,7 +257,7 @@ impl Bus {
     }
 
     pub fn rule(&self, name: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.name == name)
+        self.rules.iter().find(|r| &*r.name == name)
     }
 }
 
@@ -270,7 +273,7 @@ mod tests {
     fn default_bus_names_follow_the_stage() {
         let bus = default_bus(Stage::Prod);
         assert_eq!(bus.name, "alchemiser-trading-events-prod");
-        assert_eq!(bus.rules[3].name, "alchemiser-all-events-monitor-prod");
+        assert_eq!(&*bus.rules[3].name, "alchemiser-all-events-monitor-prod");
         assert_eq!(bus.archive.as_ref().map(|a| a.name.as_str()), Some("alchemiser-event-archive-prod"));
     }
 

@@ -782,7 +782,7 @@ impl<'a> Template<'a> {
         let pattern = compile_pattern(&name, &pattern_text)
             .map_err(|error| TemplateError::Pattern { resource: id.to_string(), error })?;
         let (targets, function) = self.targets(id)?;
-        Ok(Some(FoundRule { bus, rule: Rule { name, state, pattern_text, pattern, targets }, function }))
+        Ok(Some(FoundRule { bus, rule: Rule { name: name.into(), state, pattern_text, pattern, targets: targets.into() }, function }))
     }
 
     /// A rule's targets and the name of the first function among them.
@@ -910,7 +910,7 @@ mod tests {
              R:\n    Type: AWS::Events::Rule\n    Properties:\n      Name: {name}\n      \
              EventPattern: {{source: [x]}}\n"
         );
-        from_template(&text, Stage::Prod, "test").map(|bus| bus.rules[0].name.clone())
+        from_template(&text, Stage::Prod, "test").map(|bus| bus.rules[0].name.to_string())
     }
 
     fn name(head: &str, expression: &str) -> String {
@@ -957,7 +957,7 @@ mod tests {
                     Condition: Never\n    Properties: {Name: gone, EventPattern: {source: [x]}}\n  Kept:\n    \
                     Type: AWS::Events::Rule\n    Properties: {Name: kept, EventPattern: {source: [x]}}\n";
         let bus = from_template(text, Stage::Dev, "test").expect("template");
-        let names: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = bus.rules.iter().map(|r| &*r.name).collect();
         assert_eq!(names, ["kept"]);
     }
 
@@ -1014,7 +1014,7 @@ mod tests {
                     {Name: c, EventBusName: !GetAtt Main.Arn, EventPattern: {source: [x]}}\n";
         let bus = from_template(text, Stage::Dev, "test").expect("template");
         assert_eq!(bus.name, "main");
-        let names: Vec<&str> = bus.rules.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = bus.rules.iter().map(|r| &*r.name).collect();
         assert_eq!(names, ["a", "c"]);
         let archive = bus.archive.expect("archive");
         assert_eq!((archive.name.as_str(), archive.retention_days, archive.pattern.is_none()), ("kept", Some(0), true));

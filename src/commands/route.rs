@@ -73,13 +73,11 @@ impl Run<'_> {
     fn file(&mut self, path: &Path, stdin: &mut dyn Read) {
         let expectations = if self.opts.check { Some(load_expectations(path)) } else { None };
         let mut index = 0;
-        let mut items = Vec::new();
-        let mut sink = |item: Item| {
-            // Table output needs every row first; JSON streams as it goes.
-            items.push(item);
-        };
-        input::read_file(path, self.opts.format, stdin, &mut sink);
-        for item in items {
+        // Each event is predicted and written as it is read: memory stays flat on big files.
+        input::read_file(path, self.opts.format, stdin, &mut |item: Item| {
+            if self.io_error.is_some() {
+                return;
+            }
             match item {
                 Err(e) => self.input_error(&e),
                 Ok(event) => {
@@ -96,10 +94,7 @@ impl Run<'_> {
                     self.event(event, expected);
                 }
             }
-            if self.io_error.is_some() {
-                return;
-            }
-        }
+        });
     }
 
     fn event(&mut self, event: input::Event, expected: Option<Result<Json, InputError>>) {
@@ -117,7 +112,7 @@ impl Run<'_> {
         if let Some(bus) = &bus {
             lambda.warnings.extend(bus.warnings(&self.opts.bus.name));
         }
-        self.batch.observe(&mut lambda, &event.origin.to_string());
+        self.batch.observe(&mut lambda, &event.origin);
         let record = RouteRecord { origin: event.origin, stage: self.opts.stage, bus, lambda };
         let check = expected.map(|e| self.check(&record, e));
         match self.opts.output {

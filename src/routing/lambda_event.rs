@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::validate::{Extra, Field, FieldError, Model, Pattern, Ty, validate_model};
+use super::validate::{Extra, Field, FieldError, Model, ModelInput, Pattern, Ty, validate_model_input};
 use crate::json::{Object, Value};
 
 static MONTH: Pattern = Pattern { source: r"^\d{4}-\d{2}$", regex: LazyLock::new(|| compile(r"^\d{4}-\d{2}$")) };
@@ -49,8 +49,7 @@ const PNL_RULE: &str = "P&L analysis requires either 'pnl_type' or 'pnl_period' 
 
 /// Validates a payload object; on success returns the `main` argument list.
 pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
-    let input = Value::Object(payload.clone());
-    let errors = validate_model(&LAMBDA_EVENT, &input);
+    let errors = validate_model_input(&LAMBDA_EVENT, &ModelInput { object: payload, datetimes: &[] });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -73,7 +72,7 @@ pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
             loc: Vec::new(),
             code: "value_error",
             message: format!("Value error, {PNL_RULE}"),
-            input,
+            input: Value::Object(payload.clone()),
         }]);
     }
     let mut args = vec!["pnl".to_string()];

@@ -552,9 +552,13 @@ fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
 }
 
 /// Cross-event state of one batch: the dedup table fills as events succeed.
+///
+/// Only string ids matter: the table's key is a DynamoDB string, and for any other id the
+/// GetItem and PutItem calls fail parameter validation (the handler treats that as "new").
 #[derive(Debug, Default)]
 pub struct Batch {
-    seen: Vec<(Value, String, bool)>,
+    /// Each id's first user, and whether an event of the batch marks it processed.
+    seen: std::collections::HashMap<PyStr, (String, bool)>,
 }
 
 impl Batch {
@@ -563,23 +567,26 @@ impl Batch {
     }
 
     /// Adds batch-level warnings to `prediction` (`label` names the event in messages).
-    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &str) {
-        let Some(key) = prediction.dedup_key.clone() else { return };
-        if let Some((_, first, marked)) = self.seen.iter().find(|(k, _, _)| *k == key) {
-            let message = if *marked {
-                format!(
-                    "event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")"
-                )
-            } else {
-                format!("event_id also used by {first}, which is not marked processed, so both run")
-            };
-            prediction.warn(WarningCode::DuplicateEventId, message);
-            if !*marked && prediction.marks_processed {
-                self.seen.retain(|(k, _, _)| *k != key);
-                self.seen.push((key, label.to_string(), true));
+    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &dyn std::fmt::Display) {
+        let Some(Value::Str(key)) = &prediction.dedup_key else { return };
+        match self.seen.get_mut(key) {
+            Some((first, marked)) => {
+                let message = if *marked {
+                    format!(
+                        "event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")"
+                    )
+                } else {
+                    format!("event_id also used by {first}, which is not marked processed, so both run")
+                };
+                if !*marked && prediction.marks_processed {
+                    *first = label.to_string();
+                    *marked = true;
+                }
+                prediction.warn(WarningCode::DuplicateEventId, message);
             }
-        } else {
-            self.seen.push((key, label.to_string(), prediction.marks_processed));
+            None => {
+                self.seen.insert(key.clone(), (label.to_string(), prediction.marks_processed));
+            }
         }
     }
 }
