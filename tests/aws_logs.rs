@@ -508,18 +508,11 @@ mod replayed {
     use alchemiser::commands::logs::{self, LATE_ARRIVAL_MS, LogFormat, LogsError, LogsOptions, Mode};
     use alchemiser::exit::Exit;
     use alchemiser::render::Style;
-    use aws_sdk_cloudwatchlogs::config::http::HttpResponse;
     use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
-    use aws_smithy_types::body::SdkBody;
 
     const GROUP: &str = "/aws/lambda/the-alchemiser-v2-lambda-dev";
 
-    fn answer(status: u16, body: &str) -> ReplayEvent {
-        let status = status.try_into().unwrap_or_else(|e| panic!("status {status}: {e:?}"));
-        let mut response = HttpResponse::new(status, SdkBody::from(body));
-        response.headers_mut().insert("content-type", "application/x-amz-json-1.1");
-        ReplayEvent::new(aws_sdk_cloudwatchlogs::config::http::HttpRequest::new(SdkBody::empty()), response)
-    }
+    use common::replay_answer as answer;
 
     /// A FilterLogEvents page of (event id, timestamp) with an optional next token.
     fn page(events: &[(&str, i64)], token: Option<&str>) -> ReplayEvent {
@@ -538,14 +531,7 @@ mod replayed {
     }
 
     async fn client(replay: &StaticReplayClient) -> Client {
-        let config = aws_config::defaults(BehaviorVersion::latest())
-            .region(Region::new(REGION))
-            .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
-            .http_client(replay.clone())
-            .retry_config(RetryConfig::disabled())
-            .load()
-            .await;
-        Client::new(&config)
+        Client::new(&common::replay_config(replay).await)
     }
 
     fn options(mode: Mode) -> LogsOptions {

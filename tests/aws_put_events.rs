@@ -149,18 +149,9 @@ mod replayed {
     use alchemiser::input::Format;
     use alchemiser::render::OutputFormat;
     use alchemiser::routing::Stage;
-    use aws_config::{BehaviorVersion, Region};
-    use aws_sdk_eventbridge::config::Credentials;
-    use aws_sdk_eventbridge::config::http::{HttpRequest, HttpResponse};
     use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
-    use aws_smithy_types::body::SdkBody;
 
-    fn answer(status: u16, body: &str) -> ReplayEvent {
-        let status = status.try_into().unwrap_or_else(|e| panic!("status {status}: {e:?}"));
-        let mut response = HttpResponse::new(status, SdkBody::from(body));
-        response.headers_mut().insert("content-type", "application/x-amz-json-1.1");
-        ReplayEvent::new(HttpRequest::new(SdkBody::empty()), response)
-    }
+    use common::replay_answer as answer;
 
     struct Sent {
         exit: Exit,
@@ -195,13 +186,7 @@ mod replayed {
         let mut out = Vec::new();
         let mut err = Vec::new();
         let exit = runtime().block_on(async {
-            let config = aws_config::defaults(BehaviorVersion::latest())
-                .region(Region::new("us-east-1"))
-                .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
-                .http_client(replay.clone())
-                .load()
-                .await;
-            let client = aws_sdk_eventbridge::Client::new(&config);
+            let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
             run(&client, &opts, &mut std::io::empty(), &mut out, &mut err).await
         });
         let requests = replay

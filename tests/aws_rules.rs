@@ -473,21 +473,13 @@ mod replayed {
     use alchemiser::commands::rules::{self, Io, RulesError, RulesOptions};
     use alchemiser::exit::Exit;
     use alchemiser::render::{OutputFormat, Style};
-    use aws_config::retry::RetryConfig;
-    use aws_config::{BehaviorVersion, Region};
-    use aws_sdk_eventbridge::config::Credentials;
-    use aws_sdk_eventbridge::config::http::{HttpRequest, HttpResponse};
+
+    use aws_sdk_eventbridge::config::http::HttpRequest;
     use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
-    use aws_smithy_types::body::SdkBody;
 
     const BUS: &str = "alchemiser-trading-events-prod";
 
-    fn answer(status: u16, body: &str) -> ReplayEvent {
-        let status = status.try_into().unwrap_or_else(|e| panic!("status {status}: {e:?}"));
-        let mut response = HttpResponse::new(status, SdkBody::from(body));
-        response.headers_mut().insert("content-type", "application/x-amz-json-1.1");
-        ReplayEvent::new(HttpRequest::new(SdkBody::empty()), response)
-    }
+    use common::replay_answer as answer;
 
     fn list_rules(names: &[&str]) -> ReplayEvent {
         let rules: Vec<Value> = names
@@ -506,13 +498,7 @@ mod replayed {
     }
 
     async fn context(replay: &StaticReplayClient) -> AwsContext {
-        let config = aws_config::defaults(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
-            .http_client(replay.clone())
-            .retry_config(RetryConfig::disabled())
-            .load()
-            .await;
+        let config = common::replay_config(replay).await;
         AwsContext::new(config, BUS.to_string(), "the-alchemiser-v2-lambda-prod".to_string())
     }
 

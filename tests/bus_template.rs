@@ -72,7 +72,8 @@ fn template_bus_routes_like_the_default() {
         // Target ARNs differ (the default bus has no ARNs), so compare the decisions.
         let decisions = |bus: &Bus| {
             let prediction = bus.route(&event);
-            let matched: Vec<(String, bool)> = prediction.rules.into_iter().map(|r| (r.name.to_string(), r.matched)).collect();
+            let matched: Vec<(String, bool)> =
+                prediction.rules.into_iter().map(|r| (r.name.to_string(), r.matched)).collect();
             (matched, prediction.archived, prediction.lambda_invocations)
         };
         assert_eq!(decisions(&bus), decisions(&default));

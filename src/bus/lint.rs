@@ -95,12 +95,8 @@ pub fn lint(bus: &Bus, stage: Stage) -> Vec<Finding> {
     for ((detail_type, _), (label, event)) in PUBLISHED.iter().zip(&events) {
         let routed = bus.route(event);
         if routed.lambda_invocations > 1 {
-            let rules: Vec<&str> = routed
-                .rules
-                .iter()
-                .filter(|r| r.matched && r.state == RuleState::Enabled)
-                .map(|r| &*r.name)
-                .collect();
+            let rules: Vec<&str> =
+                routed.rules.iter().filter(|r| r.matched && r.state == RuleState::Enabled).map(|r| &*r.name).collect();
             findings.push(Finding {
                 code: "delivered_more_than_once",
                 subject: label.clone(),

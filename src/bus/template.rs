@@ -782,7 +782,11 @@ impl<'a> Template<'a> {
         let pattern = compile_pattern(&name, &pattern_text)
             .map_err(|error| TemplateError::Pattern { resource: id.to_string(), error })?;
         let (targets, function) = self.targets(id)?;
-        Ok(Some(FoundRule { bus, rule: Rule { name: name.into(), state, pattern_text, pattern, targets: targets.into() }, function }))
+        Ok(Some(FoundRule {
+            bus,
+            rule: Rule { name: name.into(), state, pattern_text, pattern, targets: targets.into() },
+            function,
+        }))
     }
 
     /// A rule's targets and the name of the first function among them.

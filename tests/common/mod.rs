@@ -291,3 +291,26 @@ pub fn drain_queue(endpoint: &str, url: &str) -> Vec<String> {
     }
     bodies
 }
+
+/// A canned AWS JSON-protocol answer for the SDK's replay HTTP client.
+pub fn replay_answer(status: u16, body: &str) -> aws_smithy_http_client::test_util::ReplayEvent {
+    use aws_smithy_types::body::SdkBody;
+    let status = status.try_into().unwrap_or_else(|e| panic!("status {status}: {e:?}"));
+    let mut response = aws_sdk_eventbridge::config::http::HttpResponse::new(status, SdkBody::from(body));
+    response.headers_mut().insert("content-type", "application/x-amz-json-1.1");
+    aws_smithy_http_client::test_util::ReplayEvent::new(
+        aws_sdk_eventbridge::config::http::HttpRequest::new(SdkBody::empty()),
+        response,
+    )
+}
+
+/// An SDK config whose every call is answered by `replay` (dummy credentials, no retries).
+pub async fn replay_config(replay: &aws_smithy_http_client::test_util::StaticReplayClient) -> aws_config::SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(REGION))
+        .credentials_provider(Credentials::new("testing", "testing", None, None, "tests"))
+        .http_client(replay.clone())
+        .retry_config(RetryConfig::disabled())
+        .load()
+        .await
+}
