@@ -445,3 +445,29 @@ fn lone_surrogates_are_not_text_for_pydantic() {
     let p = run(r#"{"detail-type":"WorkflowStarted","source":"alchemiser.\ud800","detail":{}}"#);
     assert_eq!(p.path, Path::Domain);
 }
+
+#[test]
+fn batch_warns_on_repeated_string_event_ids() {
+    use alchemiser::routing::Batch;
+    let signal = |id: &str| {
+        run(&format!(
+            r#"{{"detail-type":"SignalGenerated","source":"alchemiser.x","detail":{{"correlation_id":"c","causation_id":"x",
+            "event_id":{id},"timestamp":"2025-10-14T12:00:00Z","source_module":"m","signals_data":{{}},
+            "consolidated_portfolio":{{}},"signal_count":1}}}}"#
+        ))
+    };
+    let mut batch = Batch::new();
+    let mut first = signal("\"dup\"");
+    let mut second = signal("\"dup\"");
+    batch.observe(&mut first, &"a.json");
+    batch.observe(&mut second, &"b.json");
+    assert!(warnings(&first).is_empty());
+    assert_eq!(warnings(&second), ["duplicate_event_id"]);
+    assert!(second.warnings[0].message.contains("a.json"), "{}", second.warnings[0].message);
+    // A numeric id fails DynamoDB's string key validation: never deduplicated, never warned.
+    let mut batch = Batch::new();
+    let (mut a, mut b) = (signal("7"), signal("7"));
+    batch.observe(&mut a, &"a");
+    batch.observe(&mut b, &"b");
+    assert!(!warnings(&b).contains(&"duplicate_event_id"), "{:?}", warnings(&b));
+}
