@@ -5,7 +5,7 @@ use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use crate::bus::{BusPrediction, RuleState};
 use crate::input::{InputError, Origin};
-use crate::json::write::{write_str, write_value};
+use crate::json::write::{write_pystr, write_str, write_value};
 use crate::routing::validate::{FieldError, Loc, render_loc};
 use crate::routing::{LambdaPrediction, Response, Stage, Warning};
 
@@ -53,19 +53,7 @@ fn write_bus(out: &mut String, bus: Option<&BusPrediction>) {
         out.push_str(",\"state\":");
         write_str(out, rule.state.as_str());
         out.push_str(",\"matched\":");
-        out.push_str(if rule.matched { "true" } else { "false" });
-        out.push_str(",\"targets\":[");
-        for (j, target) in rule.targets.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"id\":");
-            write_str(out, &target.id);
-            out.push_str(",\"arn\":");
-            write_str(out, &target.arn);
-            out.push('}');
-        }
-        out.push_str("]}");
+        out.push_str(if rule.matched { "true}" } else { "false}" });
     }
     out.push_str("],\"archived\":");
     out.push_str(if bus.archived { "true" } else { "false" });
@@ -125,7 +113,8 @@ fn write_loc(out: &mut String, loc: &[Loc]) {
             out.push(',');
         }
         match item {
-            Loc::Key(k) => write_value(out, &crate::json::Value::Str(k.clone())),
+            Loc::Field(name) => write_str(out, name),
+            Loc::Key(k) => write_pystr(out, k),
             Loc::Index(n) => out.push_str(&n.to_string()),
         }
     }

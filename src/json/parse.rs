@@ -137,7 +137,8 @@ struct ObjectBuilder {
 
 impl ObjectBuilder {
     fn new() -> Self {
-        ObjectBuilder { entries: Vec::new(), index: None }
+        // Events' objects are small: one allocation covers most of them.
+        ObjectBuilder { entries: Vec::with_capacity(8), index: None }
     }
 
     fn insert(&mut self, key: PyStr, value: Value) {

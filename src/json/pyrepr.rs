@@ -7,8 +7,13 @@ use super::{Int, PyStr, Syntax, Value, serialize};
 /// Python's `repr()` of the object `json.loads` built for `value`.
 pub fn repr(value: &Value) -> String {
     let mut out = String::new();
-    serialize::<Python>(&mut out, value);
+    repr_into(&mut out, value);
     out
+}
+
+/// Appends Python's `repr()` of `value` to `out`.
+pub fn repr_into(out: &mut String, value: &Value) {
+    serialize::<Python>(out, value);
 }
 
 /// Python's spelling of the values `json.loads` produces.

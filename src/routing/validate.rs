@@ -4,21 +4,34 @@
 //! so error codes, messages, locations and order follow pydantic-core in one place:
 //! fields in declaration order, then (for `extra="forbid"`) unknown keys in input order.
 
+use std::fmt::Write;
+
 use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::json::{Object, PyStr, Value, pyrepr};
 
-/// One element of an error location: a dict key or a list index.
+/// One element of an error location: a model field, a dict key, or a list index.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loc {
+    /// A field name (or pydantic's `[key]` marker): static, so errors cost no copies.
+    Field(&'static str),
     Key(PyStr),
     Index(usize),
 }
 
 impl Loc {
-    fn key(name: &str) -> Loc {
-        Loc::Key(PyStr::new(name))
+    fn key(name: &'static str) -> Loc {
+        Loc::Field(name)
+    }
+
+    /// The location element as text.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Loc::Field(name) => (*name).into(),
+            Loc::Key(key) => key.as_str().into(),
+            Loc::Index(i) => i.to_string().into(),
+        }
     }
 }
 
@@ -447,51 +460,59 @@ fn literal_list(allowed: &[&str]) -> String {
 
 /// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see the README).
 pub fn render_validation_error(title: &str, errors: &[FieldError]) -> String {
-    let mut out = format!("{} validation error{} for {title}", errors.len(), plural(errors.len()));
+    // One buffer for the whole text: this runs for every failing event.
+    let mut out = String::with_capacity(64 + errors.len() * 192);
+    let _ = write!(out, "{} validation error{} for {title}", errors.len(), plural(errors.len()));
     for error in errors {
         if !error.loc.is_empty() {
             out.push('\n');
-            out.push_str(&render_loc(&error.loc));
+            for (i, l) in error.loc.iter().enumerate() {
+                if i > 0 {
+                    out.push('.');
+                }
+                out.push_str(&l.text());
+            }
         }
-        out.push_str(&format!(
-            "\n  {} [type={}, input_value={}, input_type={}]\n    For further information visit https://errors.pydantic.dev/2.12/v/{}",
-            error.message,
-            error.code,
-            truncated_repr(&error.input),
-            error.input.python_type(),
-            error.code
-        ));
+        out.push_str("\n  ");
+        out.push_str(&error.message);
+        out.push_str(" [type=");
+        out.push_str(error.code);
+        out.push_str(", input_value=");
+        push_truncated_repr(&mut out, &error.input);
+        out.push_str(", input_type=");
+        out.push_str(error.input.python_type());
+        out.push_str("]\n    For further information visit https://errors.pydantic.dev/2.12/v/");
+        out.push_str(error.code);
     }
     out
 }
 
 /// pydantic joins a location with dots: `items.0.symbol`.
 pub fn render_loc(loc: &[Loc]) -> String {
-    loc.iter()
-        .map(|l| match l {
-            Loc::Key(k) => k.as_str().to_string(),
-            Loc::Index(i) => i.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    loc.iter().map(|l| l.text()).collect::<Vec<_>>().join(".")
 }
 
 /// pydantic keeps the first 25 and last 24 bytes of a long `input_value` repr, on whole
 /// characters.
-fn truncated_repr(value: &Value) -> String {
-    let repr = pyrepr::repr(value);
-    if repr.len() <= 50 {
-        return repr;
+fn push_truncated_repr(out: &mut String, value: &Value) {
+    let start = out.len();
+    pyrepr::repr_into(out, value);
+    let len = out.len() - start;
+    if len <= 50 {
+        return;
     }
-    let mut head = 25;
-    while !repr.is_char_boundary(head) {
-        head -= 1;
-    }
-    let mut tail = repr.len() - 24;
-    while !repr.is_char_boundary(tail) {
+    let mut tail = out.len() - 24;
+    while !out.is_char_boundary(tail) {
         tail += 1;
     }
-    format!("{}...{}", &repr[..head], &repr[tail..])
+    let tail_text = out[tail..].to_string();
+    let mut head = start + 25;
+    while !out.is_char_boundary(head) {
+        head -= 1;
+    }
+    out.truncate(head);
+    out.push_str("...");
+    out.push_str(&tail_text);
 }
 
 #[cfg(test)]
