@@ -33,7 +33,9 @@ fn main() {
         let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
             .endpoint_url(&endpoint)
             .region(aws_config::Region::new("us-east-1"))
-            .credentials_provider(aws_sdk_eventbridge::config::Credentials::new("testing", "testing", None, None, "bench"))
+            .credentials_provider(aws_sdk_eventbridge::config::Credentials::new(
+                "testing", "testing", None, None, "bench",
+            ))
             .load()
             .await;
         let client = aws_sdk_eventbridge::Client::new(&config);

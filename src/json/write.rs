@@ -78,9 +78,8 @@ fn push_escaped(out: &mut String, s: &str) {
     while i < bytes.len() {
         // Most text needs no escape: skip it eight bytes at a time, then byte by byte.
         while let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
+            let word =
+                u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
             if needs_escape(word) {
                 break;
             }
