@@ -1,5 +1,7 @@
 //! Tables for people, JSON Lines for scripts; the one place output formats are decided.
 
+use std::fmt::Write;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
@@ -58,7 +60,7 @@ fn write_bus(out: &mut String, bus: Option<&BusPrediction>) {
     out.push_str("],\"archived\":");
     out.push_str(if bus.archived { "true" } else { "false" });
     out.push_str(",\"lambda_invocations\":");
-    out.push_str(&bus.lambda_invocations.to_string());
+    let _ = write!(out, "{}", bus.lambda_invocations);
     out.push('}');
 }
 
@@ -93,7 +95,9 @@ fn write_origin(out: &mut String, origin: &Origin) {
     write_str(out, &origin.file);
     out.push_str(",\"line\":");
     match origin.line {
-        Some(line) => out.push_str(&line.to_string()),
+        Some(line) => {
+            let _ = write!(out, "{line}");
+        }
         None => out.push_str("null"),
     }
     out.push('}');
@@ -115,7 +119,9 @@ fn write_loc(out: &mut String, loc: &[Loc]) {
         match item {
             Loc::Field(name) => write_str(out, name),
             Loc::Key(k) => write_pystr(out, k),
-            Loc::Index(n) => out.push_str(&n.to_string()),
+            Loc::Index(n) => {
+                let _ = write!(out, "{n}");
+            }
         }
     }
     out.push(']');
@@ -152,7 +158,7 @@ fn write_response(out: &mut String, response: Option<&Response>) {
         }
         Some(Response::Handler { status_code, body }) => {
             out.push_str("{\"statusCode\":");
-            out.push_str(&status_code.to_string());
+            let _ = write!(out, "{status_code}");
             out.push_str(",\"body\":");
             write_str(out, body);
             out.push('}');

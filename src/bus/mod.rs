@@ -202,7 +202,7 @@ impl BusPrediction {
             .filter(|r| r.matched && r.state == RuleState::Disabled)
             .map(|r| Warning {
                 code: WarningCode::DisabledRuleMatch,
-                message: format!("rule {} matches this event but is DISABLED: it delivers nothing", r.name),
+                message: format!("rule {} matches this event but is DISABLED: it delivers nothing", r.name).into(),
             })
             .collect();
         match self.lambda_invocations {
@@ -210,14 +210,16 @@ impl BusPrediction {
                 code: WarningCode::NotDelivered,
                 message: format!(
                     "no ENABLED rule on {bus} delivers this event to the Lambda: put on the bus it runs nothing (only a direct invoke would)"
-                ),
+                )
+                .into(),
             }),
             1 => {}
             n => warnings.push(Warning {
                 code: WarningCode::DeliveredMoreThanOnce,
                 message: format!(
                     "{n} ENABLED rules deliver this event: the Lambda runs {n} times (the dedup check is not atomic, so copies can all process)"
-                ),
+                )
+                .into(),
             }),
         }
         warnings

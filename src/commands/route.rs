@@ -105,7 +105,8 @@ impl Run<'_> {
                 code: WarningCode::NonstandardJson,
                 message: format!(
                     "NaN/Infinity at {line}:{column}: Python's json accepts it, but the AWS APIs reject the event as invalid JSON"
-                ),
+                )
+                .into(),
             });
         }
         let bus = is_bus_event(&event.value).then(|| self.opts.bus.route(&event.value));

@@ -101,7 +101,8 @@ impl Handler {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     pub code: WarningCode,
-    pub message: String,
+    /// Most messages are fixed text: no allocation per event for those.
+    pub message: std::borrow::Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +192,7 @@ impl LambdaPrediction {
         }
     }
 
-    fn warn(&mut self, code: WarningCode, message: impl Into<String>) {
+    fn warn(&mut self, code: WarningCode, message: impl Into<std::borrow::Cow<'static, str>>) {
         self.warnings.push(Warning { code, message: message.into() });
     }
 
