@@ -53,7 +53,7 @@ fn write_bus(out: &mut String, bus: Option<&BusPrediction>) {
         out.push_str("{\"name\":");
         write_str(out, &rule.name);
         out.push_str(",\"state\":");
-        write_str(out, rule.state.as_str());
+        write_plain(out, rule.state.as_str());
         out.push_str(",\"matched\":");
         out.push_str(if rule.matched { "true}" } else { "false}" });
     }
@@ -103,6 +103,14 @@ fn write_origin(out: &mut String, origin: &Origin) {
     out.push('}');
 }
 
+/// A constant of this program (a code, a state, a field name): JSON-safe as it is.
+fn write_plain(out: &mut String, s: &str) {
+    debug_assert!(!s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{s:?}");
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
 fn write_opt_str(out: &mut String, value: Option<&str>) {
     match value {
         Some(s) => write_str(out, s),
@@ -117,7 +125,7 @@ fn write_loc(out: &mut String, loc: &[Loc]) {
             out.push(',');
         }
         match item {
-            Loc::Field(name) => write_str(out, name),
+            Loc::Field(name) => write_plain(out, name),
             Loc::Key(k) => write_pystr(out, k),
             Loc::Index(n) => {
                 let _ = write!(out, "{n}");
@@ -131,7 +139,7 @@ fn write_field_error(out: &mut String, error: &FieldError) {
     out.push_str("{\"loc\":");
     write_loc(out, &error.loc);
     out.push_str(",\"code\":");
-    write_str(out, error.code);
+    write_plain(out, error.code);
     out.push_str(",\"message\":");
     write_str(out, &error.message);
     // `missing` and model-level errors carry the whole object, which says nothing new.
@@ -147,11 +155,11 @@ fn write_response(out: &mut String, response: Option<&Response>) {
         None => out.push_str("null"),
         Some(Response::Command { status, mode, trading_mode, message }) => {
             out.push_str("{\"status\":");
-            write_str(out, status);
+            write_plain(out, status);
             out.push_str(",\"mode\":");
-            write_str(out, mode);
+            write_plain(out, mode);
             out.push_str(",\"trading_mode\":");
-            write_str(out, trading_mode);
+            write_plain(out, trading_mode);
             out.push_str(",\"message\":");
             write_str(out, message);
             out.push('}');
@@ -169,7 +177,7 @@ fn write_response(out: &mut String, response: Option<&Response>) {
 /// The `lambda` object of the JSON contract (see the README).
 pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
     out.push_str("{\"path\":");
-    write_str(out, p.path.as_str());
+    write_plain(out, p.path.as_str());
     out.push_str(",\"response\":");
     write_response(out, p.response.as_ref());
     out.push_str(",\"exception\":");
@@ -218,7 +226,7 @@ fn write_warnings(out: &mut String, warnings: &[Warning]) {
             out.push(',');
         }
         out.push_str("{\"code\":");
-        write_str(out, w.code.as_str());
+        write_plain(out, w.code.as_str());
         out.push_str(",\"message\":");
         write_str(out, &w.message);
         out.push('}');
@@ -231,7 +239,7 @@ pub fn write_route_json(out: &mut String, record: &RouteRecord) {
     out.push_str("{\"input\":");
     write_origin(out, &record.origin);
     out.push_str(",\"stage\":");
-    write_str(out, record.stage.as_str());
+    write_plain(out, record.stage.as_str());
     out.push_str(",\"bus\":");
     write_bus(out, record.bus.as_ref());
     out.push_str(",\"lambda\":");

@@ -448,8 +448,7 @@ impl Parser<'_> {
         loop {
             // Find the end of the string or the next escape.
             let rest = s.get(chunk_start..).unwrap_or_default();
-            let Some(i) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|k| chunk_start + k)
-            else {
+            let Some(i) = super::find_special(rest).map(|k| chunk_start + k) else {
                 return Err(self.syntax("Unterminated string starting at", begin));
             };
             let stop = s[i];

@@ -76,18 +76,8 @@ fn push_escaped(out: &mut String, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Most text needs no escape: skip it eight bytes at a time, then byte by byte.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let word =
-                u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-            if needs_escape(word) {
-                break;
-            }
-            i += 8;
-        }
-        while i < bytes.len() && !NEEDS_ESCAPE[usize::from(bytes[i])] {
-            i += 1;
-        }
+        // Most text needs no escape: jump to the next byte that does.
+        i += super::find_special(&bytes[i..]).unwrap_or(bytes.len() - i);
         let Some(&b) = bytes.get(i) else { break };
         // `i` is at an ASCII byte, so both slices end on character boundaries.
         out.push_str(&s[start..i]);
@@ -108,29 +98,6 @@ fn push_escaped(out: &mut String, s: &str) {
     }
     out.push_str(&s[start..]);
 }
-
-/// Whether any of eight bytes may be a control character, `"` or `\\`: the classic "has a
-/// zero byte" test per condition never misses one (a rare false alarm just takes the byte loop).
-fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    control != 0 || has_zero(word ^ (ONES * u64::from(b'"'))) != 0 || has_zero(word ^ (ONES * u64::from(b'\\'))) != 0
-}
-
-/// Bytes a JSON string cannot hold as they are: `"`, `\` and the control characters.
-static NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
 
 #[cfg(test)]
 mod tests {

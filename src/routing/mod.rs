@@ -328,7 +328,9 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
     };
     if !errors.is_empty() {
         p.validated_model = Some(model.name);
-        let message = render_validation_error(model.name, &errors);
+        // The first line of pydantic's text; each error is in `validation_errors`.
+        let n = errors.len();
+        let message = format!("{n} validation error{} for {}", if n == 1 { "" } else { "s" }, model.name);
         p.validation_errors = errors;
         p.raise("ValidationError", message);
         return p;
