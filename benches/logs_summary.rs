@@ -3,8 +3,12 @@
 //!
 //! Run: `cargo bench --bench logs_summary` (release profile, one thread).
 
+mod common;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::best_of;
 
 use alchemiser::logline::{Kind, Summary, parse};
 
@@ -53,17 +57,6 @@ fn message(i: usize) -> String {
         ),
         _ => format!("START RequestId: 8f5c2d4e-0000-4000-8000-{id:0>12} Version: $LATEST\n"),
     }
-}
-
-fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {

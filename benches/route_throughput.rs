@@ -3,9 +3,13 @@
 //!
 //! Run: `cargo bench --bench route_throughput` (release profile, one thread).
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::best_of;
 
 const EVENTS: usize = 100_000;
 const GOAL_EVENTS_PER_S: f64 = 250_000.0;
@@ -34,17 +38,6 @@ fn event(i: usize) -> String {
         8 => r#"{"detail-type":"StartupEvent","source":"alchemiser.orchestration.system","detail":{"event_id":"startup-1","startup_mode":"trade"}}"#.to_string(),
         _ => r#"{"mode":"TRADE","pnl_periods":"3","month":"2024-1"}"#.to_string(),
     }
-}
-
-fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {

@@ -123,6 +123,12 @@ pub async fn run(
         for (index, outcome) in send(client, &opts.bus_name, entries, opts).await {
             items[index].outcome = Some(outcome);
         }
+        // Every input gets exactly one outcome, even if a sending task died without one.
+        for i in &sendable {
+            items[*i].outcome.get_or_insert_with(|| Outcome::Unknown {
+                message: "the sending task stopped before reporting; check the bus before resending".into(),
+            });
+        }
     }
 
     report(&items, opts, out)?;
@@ -243,8 +249,8 @@ async fn send(
         match running.join_next().await {
             None => break,
             Some(Ok(done)) => outcomes.extend(done),
-            // A panicked or cancelled task cannot have sent anything we can account for.
-            Some(Err(e)) => outcomes.push((usize::MAX, Outcome::Unknown { message: e.to_string() })),
+            // A task that died leaves its entries without an outcome; `run` reports them unknown.
+            Some(Err(_)) => {}
         }
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -253,7 +259,6 @@ async fn send(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    outcomes.retain(|(i, _)| *i != usize::MAX);
     outcomes
 }
 
