@@ -25,8 +25,8 @@ fn variant(from: &str, to: &str) -> String {
 fn assert_same_bus(read: &Bus, expected: &Bus) {
     assert_eq!(read.name, expected.name);
     assert_eq!(read.function_name, expected.function_name);
-    assert_eq!(read.rules.len(), expected.rules.len());
-    for (rule, want) in read.rules.iter().zip(&expected.rules) {
+    assert_eq!(read.rules().len(), expected.rules().len());
+    for (rule, want) in read.rules().iter().zip(expected.rules()) {
         assert_eq!(rule.name, want.name);
         assert_eq!(rule.state, want.state, "{}", rule.name);
         assert_eq!(json(&rule.pattern_text), json(&want.pattern_text), "{}", rule.name);
@@ -35,8 +35,8 @@ fn assert_same_bus(read: &Bus, expected: &Bus) {
         };
         assert_eq!(targets(rule), targets(want), "{}", rule.name);
     }
-    let archive = read.archive.as_ref().expect("archive");
-    let want = expected.archive.as_ref().expect("default archive");
+    let archive = read.archive().expect("archive");
+    let want = expected.archive().expect("default archive");
     assert_eq!((&archive.name, archive.retention_days), (&want.name, want.retention_days));
     assert_eq!(archive.pattern.is_some(), want.pattern.is_some());
 }
@@ -47,7 +47,7 @@ fn dev_template_is_the_default_bus() {
     assert_same_bus(&bus, &default_bus(Stage::Dev));
     assert_eq!(bus.origin, "test");
     assert_eq!(
-        bus.rules[0].targets[0].arn,
+        bus.rules()[0].targets[0].arn,
         "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:the-alchemiser-v2-lambda-dev"
     );
 }
@@ -83,15 +83,18 @@ fn template_bus_routes_like_the_default() {
 #[test]
 fn json_string_patterns_are_stored_compact() {
     let bus = read(TEMPLATE, Stage::Dev);
-    assert_eq!(bus.rules[1].pattern_text, r#"{"source":["alchemiser.portfolio"],"detail-type":["RebalancePlanned"]}"#);
-    assert_eq!(bus.rules[3].pattern_text, r#"{"source":[{"prefix":"alchemiser."}]}"#);
+    assert_eq!(
+        bus.rules()[1].pattern_text,
+        r#"{"source":["alchemiser.portfolio"],"detail-type":["RebalancePlanned"]}"#
+    );
+    assert_eq!(bus.rules()[3].pattern_text, r#"{"source":[{"prefix":"alchemiser."}]}"#);
 }
 
 #[test]
 fn a_disabled_rule_stays_in_the_bus() {
     let text = variant("State: ENABLED\n      EventPattern: '{", "State: DISABLED\n      EventPattern: '{");
     let bus = read(&text, Stage::Prod);
-    let states: Vec<RuleState> = bus.rules.iter().map(|r| r.state).collect();
+    let states: Vec<RuleState> = bus.rules().iter().map(|r| r.state).collect();
     use RuleState::{Disabled, Enabled};
     assert_eq!(states, [Enabled, Disabled, Enabled, Enabled]);
     let event = r#"{"source":"alchemiser.portfolio","detail-type":"RebalancePlanned","detail":{}}"#;
@@ -131,12 +134,12 @@ fn a_json_template_with_long_forms_reads() {
     let bus = read(text, Stage::Prod);
     assert_eq!(bus.name, "bus-prod");
     assert_eq!(bus.function_name, "fn-prod");
-    assert_eq!(bus.rules[0].state, RuleState::Enabled);
-    assert_eq!(&*bus.rules[0].name, "${AWS::StackName}-Rule-*");
-    assert_eq!(bus.rules[0].pattern_text, r#"{"source":["a"],"detail":{"n":[{"numeric":[">",1.5]}]}}"#);
-    assert!(bus.rules[0].targets[0].is_function);
-    assert!(bus.archive.is_none());
-    assert_eq!(read(text, Stage::Dev).rules[0].state, RuleState::Disabled);
+    assert_eq!(bus.rules()[0].state, RuleState::Enabled);
+    assert_eq!(&*bus.rules()[0].name, "${AWS::StackName}-Rule-*");
+    assert_eq!(bus.rules()[0].pattern_text, r#"{"source":["a"],"detail":{"n":[{"numeric":[">",1.5]}]}}"#);
+    assert!(bus.rules()[0].targets[0].is_function);
+    assert!(bus.archive().is_none());
+    assert_eq!(read(text, Stage::Dev).rules()[0].state, RuleState::Disabled);
 }
 
 #[test]
@@ -157,9 +160,9 @@ Resources:
 "#;
     let bus = read(text, Stage::Dev);
     assert_eq!(bus.name, "default");
-    assert_eq!(bus.rules.len(), 1);
-    assert_eq!(&*bus.rules[0].name, "watch");
-    assert!(!bus.rules[0].targets[0].is_function);
+    assert_eq!(bus.rules().len(), 1);
+    assert_eq!(&*bus.rules()[0].name, "watch");
+    assert!(!bus.rules()[0].targets[0].is_function);
     assert_eq!(bus.function_name, "");
 }
 
@@ -229,7 +232,7 @@ fn an_imported_target_arn_is_kept_as_text() {
         "        - Id: PortfolioHandler\n          Arn: !ImportValue shared-handler-arn",
     );
     let bus = read(&text, Stage::Dev);
-    let target = &bus.rules[0].targets[0];
+    let target = &bus.rules()[0].targets[0];
     assert_eq!(target.arn, r#"{"Fn::ImportValue":"shared-handler-arn"}"#);
     assert!(!target.is_function);
     assert_eq!(bus.function_name, "the-alchemiser-v2-lambda-dev");

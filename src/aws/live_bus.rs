@@ -32,13 +32,8 @@ pub async fn load(ctx: &AwsContext) -> Result<Bus, AwsError> {
         let state = info.rule_state().unwrap_or(RuleState::Disabled);
         rules.push(Rule { name: info.name.into(), state, pattern_text, pattern, targets });
     }
-    Ok(Bus {
-        name: ctx.bus.clone(),
-        function_name: ctx.function.clone(),
-        rules,
-        archive: archive(events, &ctx.bus).await?,
-        origin: format!("live bus {}", ctx.bus),
-    })
+    let archive = archive(events, &ctx.bus).await?;
+    Ok(Bus::new(ctx.bus.clone(), ctx.function.clone(), rules, archive, format!("live bus {}", ctx.bus)))
 }
 
 /// `arn:aws:lambda:…:function:NAME`, optionally with a version or alias.

@@ -74,7 +74,7 @@ pub fn lint(bus: &Bus, stage: Stage) -> Vec<Finding> {
     let events: Vec<(String, Value)> =
         PUBLISHED.iter().map(|(dt, src)| (format!("{dt} from {src}"), published_event(dt, src))).collect();
 
-    for rule in &bus.rules {
+    for rule in bus.rules() {
         if rule.state == RuleState::Disabled {
             findings.push(Finding {
                 code: "disabled_rule",

@@ -8,7 +8,7 @@ pub mod template;
 use std::sync::Arc;
 
 use crate::json::{Value, parse_python_json};
-use crate::pattern::{Pattern, PatternError};
+use crate::pattern::{Pattern, PatternError, PatternSet};
 use crate::routing::{Stage, Warning, WarningCode};
 
 /// A rule's state as EventBridge reports it.
@@ -72,10 +72,12 @@ pub struct Archive {
 pub struct Bus {
     pub name: String,
     pub function_name: String,
-    pub rules: Vec<Rule>,
-    pub archive: Option<Archive>,
     /// Where this description came from (`embedded 2.27.0 default`, a template path, `live`).
     pub origin: String,
+    rules: Vec<Rule>,
+    archive: Option<Archive>,
+    /// The rules' patterns, then the archive's, matched together.
+    patterns: PatternSet,
 }
 
 /// Why a rule set could not be built.
@@ -157,17 +159,9 @@ pub fn default_bus(stage: Stage) -> Bus {
             }]),
         })
         .collect();
-    Bus {
-        name: names.bus,
-        function_name: names.function,
-        rules,
-        archive: Some(Archive {
-            name: names.archive,
-            retention_days: Some(365),
-            pattern: Some(embedded_pattern(ARCHIVE_PATTERN)),
-        }),
-        origin: "embedded 2.27.0 default".to_string(),
-    }
+    let archive =
+        Archive { name: names.archive, retention_days: Some(365), pattern: Some(embedded_pattern(ARCHIVE_PATTERN)) };
+    Bus::new(names.bus, names.function, rules, Some(archive), "embedded 2.27.0 default".to_string())
 }
 
 /// The embedded patterns are constants, checked by a unit test.
@@ -237,15 +231,31 @@ pub fn is_bus_event(event: &Value) -> bool {
 }
 
 impl Bus {
+    pub fn new(name: String, function_name: String, rules: Vec<Rule>, archive: Option<Archive>, origin: String) -> Bus {
+        let archive_pattern = archive.as_ref().and_then(|a| a.pattern.as_ref());
+        let patterns = PatternSet::new(rules.iter().map(|r| &r.pattern).chain(archive_pattern));
+        Bus { name, function_name, origin, rules, archive, patterns }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn archive(&self) -> Option<&Archive> {
+        self.archive.as_ref()
+    }
+
     /// Which rules the event meets, whether the archive keeps it, how often the Lambda runs.
     pub fn route(&self, event: &Value) -> BusPrediction {
+        let matched = self.patterns.matches(event);
         let rules: Vec<RuleMatch> = self
             .rules
             .iter()
-            .map(|rule| RuleMatch {
+            .zip(&matched)
+            .map(|(rule, &matched)| RuleMatch {
                 name: rule.name.clone(),
                 state: rule.state,
-                matched: rule.pattern.matches(event),
+                matched,
                 targets: rule.targets.clone(),
             })
             .collect();
@@ -254,7 +264,11 @@ impl Bus {
             .filter(|r| r.matched && r.state == RuleState::Enabled)
             .map(|r| r.targets.iter().filter(|t| t.is_function).count())
             .sum();
-        let archived = self.archive.as_ref().is_some_and(|a| a.pattern.as_ref().is_none_or(|p| p.matches(event)));
+        // A pattern-less archive keeps every event; otherwise its pattern is the set's last.
+        let archived = self
+            .archive
+            .as_ref()
+            .is_some_and(|a| a.pattern.is_none() || matched.get(self.rules.len()).copied().unwrap_or(false));
         BusPrediction { rules, archived, lambda_invocations }
     }
 
@@ -275,8 +289,8 @@ mod tests {
     fn default_bus_names_follow_the_stage() {
         let bus = default_bus(Stage::Prod);
         assert_eq!(bus.name, "alchemiser-trading-events-prod");
-        assert_eq!(&*bus.rules[3].name, "alchemiser-all-events-monitor-prod");
-        assert_eq!(bus.archive.as_ref().map(|a| a.name.as_str()), Some("alchemiser-event-archive-prod"));
+        assert_eq!(&*bus.rules()[3].name, "alchemiser-all-events-monitor-prod");
+        assert_eq!(bus.archive().map(|a| a.name.as_str()), Some("alchemiser-event-archive-prod"));
     }
 
     #[test]

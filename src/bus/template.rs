@@ -123,13 +123,7 @@ pub fn from_template(text: &str, stage: Stage, origin: &str) -> Result<Bus, Temp
             }
         }
     }
-    Ok(Bus {
-        name: bus,
-        function_name,
-        rules: found.into_iter().map(|r| r.rule).collect(),
-        archive,
-        origin: origin.to_string(),
-    })
+    Ok(Bus::new(bus, function_name, found.into_iter().map(|r| r.rule).collect(), archive, origin.to_string()))
 }
 
 /// The most frequent bus name; ties go to the one seen first.
@@ -914,7 +908,7 @@ mod tests {
              R:\n    Type: AWS::Events::Rule\n    Properties:\n      Name: {name}\n      \
              EventPattern: {{source: [x]}}\n"
         );
-        from_template(&text, Stage::Prod, "test").map(|bus| bus.rules[0].name.to_string())
+        from_template(&text, Stage::Prod, "test").map(|bus| bus.rules()[0].name.to_string())
     }
 
     fn name(head: &str, expression: &str) -> String {
@@ -961,7 +955,7 @@ mod tests {
                     Condition: Never\n    Properties: {Name: gone, EventPattern: {source: [x]}}\n  Kept:\n    \
                     Type: AWS::Events::Rule\n    Properties: {Name: kept, EventPattern: {source: [x]}}\n";
         let bus = from_template(text, Stage::Dev, "test").expect("template");
-        let names: Vec<&str> = bus.rules.iter().map(|r| &*r.name).collect();
+        let names: Vec<&str> = bus.rules().iter().map(|r| &*r.name).collect();
         assert_eq!(names, ["kept"]);
     }
 
@@ -1018,9 +1012,9 @@ mod tests {
                     {Name: c, EventBusName: !GetAtt Main.Arn, EventPattern: {source: [x]}}\n";
         let bus = from_template(text, Stage::Dev, "test").expect("template");
         assert_eq!(bus.name, "main");
-        let names: Vec<&str> = bus.rules.iter().map(|r| &*r.name).collect();
+        let names: Vec<&str> = bus.rules().iter().map(|r| &*r.name).collect();
         assert_eq!(names, ["a", "c"]);
-        let archive = bus.archive.expect("archive");
+        let archive = bus.archive().expect("archive");
         assert_eq!((archive.name.as_str(), archive.retention_days, archive.pattern.is_none()), ("kept", Some(0), true));
     }
 
@@ -1046,7 +1040,7 @@ mod tests {
                     Targets:\n        - !If [No, {Id: gone, Arn: x}, !Ref AWS::NoValue]\n        - !If [No, \
                     !Ref AWS::NoValue, {Id: kept, Arn: !GetAtt F.Arn}]\n";
         let bus = from_template(text, Stage::Dev, "test").expect("template");
-        let targets = &bus.rules[0].targets;
+        let targets = &bus.rules()[0].targets;
         assert_eq!(targets.len(), 1);
         assert_eq!(targets[0].id, "kept");
         assert!(targets[0].is_function);

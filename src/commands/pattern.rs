@@ -57,7 +57,7 @@ pub fn rule_patterns(bus: &Bus, names: &[String]) -> Result<Vec<NamedPattern>, A
         .map(|name| {
             bus.rule(name).map(|r| NamedPattern { name: r.name.to_string(), text: r.pattern_text.clone() }).ok_or_else(
                 || {
-                    let known: Vec<&str> = bus.rules.iter().map(|r| &*r.name).collect();
+                    let known: Vec<&str> = bus.rules().iter().map(|r| &*r.name).collect();
                     ArgError(format!("no rule {name} on {} ({}); rules: {}", bus.name, bus.origin, known.join(", ")))
                 },
             )
@@ -174,7 +174,7 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
         None => match super::load_bus_any(&args.bus, &args.aws, globals.stage) {
             Ok(bus) => {
                 let names =
-                    if args.all_rules { bus.rules.iter().map(|r| r.name.to_string()).collect() } else { args.rules };
+                    if args.all_rules { bus.rules().iter().map(|r| r.name.to_string()).collect() } else { args.rules };
                 rule_patterns(&bus, &names)
             }
             Err(exit) => return exit,

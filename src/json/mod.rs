@@ -14,7 +14,7 @@ pub mod write;
 pub use parse::{ParseError, parse_python_json};
 
 /// A Python `int` parsed from JSON: exact at any size.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
     /// Canonical decimal text (optional `-`, no leading zeros) of a value outside `i64`.

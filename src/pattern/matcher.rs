@@ -8,7 +8,7 @@ use super::text::{Folded, Wildcard, text};
 use crate::json::Value;
 
 /// One element of a pattern's matcher array, other than `{"exists": false}`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Matcher {
     /// `{"exists": true}`: any leaf value.
     Exists,
@@ -30,7 +30,7 @@ pub(super) enum Matcher {
 }
 
 /// The value an `anything-but` excludes; every other leaf value matches.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum AnythingBut {
     Strings(StrSet),
     /// In millionths, like numeric matching.
@@ -82,7 +82,7 @@ fn string(value: &Value) -> Option<Cow<'_, str>> {
 }
 
 /// A sorted, deduplicated set of strings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct StrSet(Box<[Box<str>]>);
 
 impl StrSet {

@@ -70,6 +70,7 @@
 //!     [`MAX_ARRAY_NESTING`] deep count as empty. event-ruler's `exactly` operator is not part of
 //!     EventBridge's documented syntax and is rejected.
 
+mod checks;
 mod compile;
 mod ip;
 mod matcher;
@@ -84,6 +85,7 @@ mod text;
 use std::fmt;
 
 use crate::json::Value;
+use checks::Layout;
 use node::Node;
 
 /// Deepest object nesting a pattern may have (objects and `$or` items).
@@ -96,19 +98,51 @@ pub const MAX_ARRAY_NESTING: usize = 1000;
 /// A compiled event pattern.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// The pattern with every `$or` multiplied out; it matches when any branch does.
-    branches: Vec<Node>,
+    /// The pattern with every `$or` multiplied out (it matches when any branch does), laid
+    /// out alone.
+    layout: Layout,
 }
 
 impl Pattern {
     /// Validates `pattern` as PutRule would and compiles it for matching.
     pub fn compile(pattern: &Value) -> Result<Pattern, PatternError> {
-        compile::compile(pattern).map(|branches| Pattern { branches })
+        let branches = compile::compile(pattern)?;
+        Ok(Pattern { layout: Layout::new([branches.as_slice()]) })
     }
 
     /// Whether `event` matches the pattern.
     pub fn matches(&self, event: &Value) -> bool {
-        self.branches.iter().any(|branch| branch.matches(Some(event)))
+        self.layout.matches(event).first().copied().unwrap_or(false)
+    }
+
+    fn branches(&self) -> &[Node] {
+        self.layout.patterns().first().map_or(&[], |laid| laid.trees.as_slice())
+    }
+}
+
+/// Many patterns matched together (a bus's rules): each field path is looked up once per
+/// event, and conditions that several patterns share are decided once.
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    layout: Layout,
+}
+
+impl PatternSet {
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p Pattern>) -> Self {
+        PatternSet { layout: Layout::new(patterns.into_iter().map(Pattern::branches)) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.layout.patterns().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.layout.patterns().is_empty()
+    }
+
+    /// Whether `event` matches each pattern, in the order they were given.
+    pub fn matches(&self, event: &Value) -> Vec<bool> {
+        self.layout.matches(event)
     }
 }
 

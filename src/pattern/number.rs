@@ -104,6 +104,29 @@ pub(super) enum Literal {
     Float(f64),
 }
 
+/// Identity for sharing checks between patterns: floats by their bits (so `0.0` and `-0.0`
+/// are two literals here, though they match the same numbers).
+impl PartialEq for Literal {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Literal::Int(a), Literal::Int(b)) => a == b,
+            (Literal::Float(a), Literal::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Literal {}
+
+impl std::hash::Hash for Literal {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Literal::Int(i) => i.hash(state),
+            Literal::Float(f) => f.to_bits().hash(state),
+        }
+    }
+}
+
 impl Literal {
     /// Whether `value` is a number equal to this one.
     pub(super) fn equals(&self, value: &Value) -> bool {
@@ -133,7 +156,7 @@ fn int_equals_float(i: &Int, f: f64) -> bool {
 }
 
 /// A numeric-matching interval, in millionths.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Range {
     low: Bound<i64>,
     high: Bound<i64>,

@@ -510,6 +510,35 @@ proptest! {
         }
     }
 
+    /// Patterns matched together (sharing paths and checks, including a repeated pattern) say
+    /// what each says alone.
+    #[test]
+    fn pattern_sets_agree_with_each_pattern((patterns, events) in prop::collection::vec(pattern(), 1..4).prop_flat_map(|patterns| {
+        let first = shaped(&patterns[0]);
+        let last = shaped(&patterns[patterns.len() - 1]);
+        let events = prop::collection::vec(prop_oneof![2 => first, 2 => last, 1 => event()], 1..6);
+        (Just(patterns), events)
+    })) {
+        let Ok(mut compiled) = patterns.iter().map(Pattern::compile).collect::<Result<Vec<_>, _>>() else {
+            return Err(TestCaseError::reject("too many $or combinations"));
+        };
+        compiled.push(compiled[0].clone());
+        let set = super::PatternSet::new(&compiled);
+        for event in &events {
+            let each: Vec<bool> = compiled.iter().map(|p| p.matches(event)).collect();
+            prop_assert_eq!(set.matches(event), each, "event {:?}", event);
+            prop_assert_eq!(compiled[0].matches(event), reference::matches(&patterns[0], event));
+        }
+    }
+
+    /// The quick IPv4 reader reads nothing the standard parser reads otherwise.
+    #[test]
+    fn dotted_quads_read_as_the_standard_parser_reads_them(s in "[0-9.]{0,16}|[0-9]{1,3}(\\.[0-9]{1,3}){3}") {
+        if let Some(fast) = super::ip::dotted_quad(s.as_bytes()) {
+            prop_assert_eq!(Some(fast), s.parse::<std::net::Ipv4Addr>().ok().map(u32::from));
+        }
+    }
+
     /// The formatting-free path for small floats agrees with counting decimals in the text.
     #[test]
     fn narrow_floats_scale_as_their_text(

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memmem::Finder;
+
 use crate::json::PyStr;
 
 /// The text EventBridge sees: lone surrogates become `?`, as Java's UTF-8 encoder writes them.
@@ -18,7 +20,7 @@ pub(super) fn text(s: &PyStr) -> Cow<'_, str> {
 /// form, so this keeps both spellings per character. No character has one spelling that is a
 /// proper prefix or suffix of the other (a test checks all of Unicode), so at each position at
 /// most one spelling can match and a single left-to-right (or right-to-left) pass decides.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Folded {
     /// ASCII letters fold to ASCII, and other bytes never equal ASCII ones, so a byte-wise
     /// ASCII-insensitive comparison is exact.
@@ -83,6 +85,24 @@ fn strip_back<'a>(spellings: &[(Box<str>, Box<str>)], s: &'a str) -> Option<&'a 
 #[derive(Debug, Clone)]
 pub(super) struct Wildcard {
     parts: Box<[Box<str>]>,
+    /// A searcher for each part between the first and the last, built once: setting one up
+    /// costs more than a search in a short event string.
+    middle: Box<[Finder<'static>]>,
+}
+
+/// The searchers follow from the parts.
+impl PartialEq for Wildcard {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts == other.parts
+    }
+}
+
+impl Eq for Wildcard {}
+
+impl std::hash::Hash for Wildcard {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts.hash(state);
+    }
 }
 
 impl Wildcard {
@@ -105,7 +125,11 @@ impl Wildcard {
             }
         }
         parts.push(part.into_boxed_str());
-        Ok(Wildcard { parts: parts.into_boxed_slice() })
+        let middle = match parts.len() {
+            0..=2 => Box::default(),
+            n => parts[1..n - 1].iter().map(|part| Finder::new(part.as_bytes()).into_owned()).collect(),
+        };
+        Ok(Wildcard { parts: parts.into_boxed_slice(), middle })
     }
 
     pub(super) fn matches(&self, s: &str) -> bool {
@@ -113,20 +137,20 @@ impl Wildcard {
             Some(split) => split,
             None => return false,
         };
-        let Some((last, middle)) = rest.split_last() else {
+        let Some((last, _)) = rest.split_last() else {
             return s == &**first;
         };
         if s.len() < first.len() + last.len() || !s.starts_with(&**first) || !s.ends_with(&**last) {
             return false;
         }
         // Both ends matched and do not overlap, so these offsets are character boundaries.
-        let Some(mut inner) = s.get(first.len()..s.len() - last.len()) else {
+        let Some(mut inner) = s.as_bytes().get(first.len()..s.len() - last.len()) else {
             return false;
         };
         // With only `*` as a metacharacter, taking each middle part's leftmost occurrence never
         // loses a match.
-        for part in middle {
-            match inner.find(&**part).and_then(|at| inner.get(at + part.len()..)) {
+        for part in &self.middle {
+            match part.find(inner).and_then(|at| inner.get(at + part.needle().len()..)) {
                 Some(after) => inner = after,
                 None => return false,
             }
