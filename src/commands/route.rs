@@ -33,7 +33,7 @@ struct Run<'a> {
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     buffer: String,
-    batch: Batch,
+    batch: Batch<Origin>,
     records: Vec<RouteRecord>,
     events: usize,
     input_errors: usize,

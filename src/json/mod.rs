@@ -7,6 +7,8 @@
 //! [`Value`] models exactly that, so the routing core can ask Python's questions
 //! ("is this an `int`?", "is it truthy?") of it.
 
+use std::fmt;
+
 pub mod parse;
 pub mod pyrepr;
 pub mod write;
@@ -60,42 +62,82 @@ impl Int {
 
 /// A Python `str`: Unicode text that may hold lone surrogates (from `"\ud800"` escapes).
 ///
-/// Valid text is kept as UTF-8. A string with a lone surrogate keeps its exact UTF-16 code
-/// units (so equality stays exact) and a lossy UTF-8 rendering for display and prefix tests.
-#[derive(Debug, Clone, Eq)]
-pub struct PyStr {
-    text: Box<str>,
-    utf16: Option<Box<[u16]>>,
+/// Valid text is kept as UTF-8: inline when short (most keys and values, so an event parses
+/// without a heap allocation per string), else on the heap. A string with a lone surrogate
+/// keeps its exact UTF-16 code units (so equality stays exact) and a lossy UTF-8 rendering for
+/// display and prefix tests.
+#[derive(Clone)]
+pub struct PyStr(Repr);
+
+/// Inline capacity: what fits beside the length and the tag in the size of the other forms.
+const INLINE: usize = 30;
+
+#[derive(Clone)]
+enum Repr {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+    Surrogates(Box<Surrogates>),
+}
+
+#[derive(Clone)]
+struct Surrogates {
+    lossy: Box<str>,
+    units: Box<[u16]>,
 }
 
 impl PyStr {
-    pub fn new(text: impl Into<Box<str>>) -> Self {
-        PyStr { text: text.into(), utf16: None }
+    pub fn new(text: impl AsRef<str> + Into<Box<str>>) -> Self {
+        let short = text.as_ref();
+        match u8::try_from(short.len()) {
+            Ok(len) if short.len() <= INLINE => {
+                let mut bytes = [0; INLINE];
+                bytes[..short.len()].copy_from_slice(short.as_bytes());
+                PyStr(Repr::Inline { len, bytes })
+            }
+            _ => PyStr(Repr::Heap(text.into())),
+        }
     }
 
     /// Builds a string from UTF-16 code units that may contain lone surrogates.
     pub fn from_utf16(units: &[u16]) -> Self {
         match String::from_utf16(units) {
             Ok(s) => PyStr::new(s),
-            Err(_) => PyStr { text: String::from_utf16_lossy(units).into(), utf16: Some(units.into()) },
+            Err(_) => PyStr(Repr::Surrogates(Box::new(Surrogates {
+                lossy: String::from_utf16_lossy(units).into(),
+                units: units.into(),
+            }))),
         }
     }
 
     /// The text; lone surrogates appear as U+FFFD.
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.0 {
+            // Only whole `&str`s are copied in, so the bytes are UTF-8 and this never fails.
+            Repr::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Repr::Heap(text) => text,
+            Repr::Surrogates(s) => &s.lossy,
+        }
+    }
+
+    /// The UTF-8 bytes of valid text, or `None` when the string has a lone surrogate.
+    fn valid_bytes(&self) -> Option<&[u8]> {
+        match &self.0 {
+            Repr::Inline { len, bytes } => bytes.get(..usize::from(*len)),
+            Repr::Heap(text) => Some(text.as_bytes()),
+            Repr::Surrogates(_) => None,
+        }
     }
 
     /// True when the string holds a lone surrogate, which pydantic cannot read as text.
     pub fn has_lone_surrogate(&self) -> bool {
-        self.utf16.is_some()
+        matches!(self.0, Repr::Surrogates(_))
     }
 
     /// The text with each lone surrogate as three U+FFFD: how pydantic-core shows such a
     /// key in an error location (a lossy decode of its 3-byte surrogate encoding).
     pub fn lossy_per_byte(&self) -> String {
-        match &self.utf16 {
-            None => self.text.to_string(),
+        match self.utf16() {
+            None => self.as_str().to_string(),
             Some(units) => char::decode_utf16(units.iter().copied())
                 .map(|c| c.map_or_else(|_| "\u{FFFD}\u{FFFD}\u{FFFD}".to_string(), String::from))
                 .collect(),
@@ -104,48 +146,67 @@ impl PyStr {
 
     /// Exact UTF-16 code units, when the string has a lone surrogate.
     pub fn utf16(&self) -> Option<&[u16]> {
-        self.utf16.as_deref()
+        match &self.0 {
+            Repr::Surrogates(s) => Some(&s.units),
+            _ => None,
+        }
     }
 
     /// Python's `self == other` for a valid `str` literal.
     pub fn is(&self, other: &str) -> bool {
-        self.utf16.is_none() && &*self.text == other
+        self.valid_bytes() == Some(other.as_bytes())
     }
 
     /// Python's `self.startswith(prefix)` for an ASCII prefix (U+FFFD never matches ASCII).
     pub fn starts_with_ascii(&self, prefix: &str) -> bool {
         debug_assert!(prefix.is_ascii());
-        self.text.starts_with(prefix)
+        self.as_str().starts_with(prefix)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.as_str().is_empty()
     }
 
     /// Python's `len(self)`: code points, counting each lone surrogate as one.
     pub fn char_len(&self) -> usize {
-        match &self.utf16 {
-            None => self.text.chars().count(),
+        match self.utf16() {
+            None => self.as_str().chars().count(),
             Some(units) => char::decode_utf16(units.iter().copied()).count(),
         }
     }
 }
 
+/// Equal strings always share a form: valid text is inline exactly when it is short, and
+/// only text with a lone surrogate has code units.
 impl PartialEq for PyStr {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
-        match (&self.utf16, &other.utf16) {
-            (None, None) => self.text == other.text,
-            (Some(a), Some(b)) => a == b,
+        match (&self.0, &other.0) {
+            // The unused bytes are zero, so whole arrays compare (without a call to memcmp).
+            (Repr::Inline { len: a, bytes: x }, Repr::Inline { len: b, bytes: y }) => a == b && x == y,
+            (Repr::Heap(a), Repr::Heap(b)) => a == b,
+            (Repr::Surrogates(a), Repr::Surrogates(b)) => a.units == b.units,
             _ => false,
         }
     }
 }
 
+impl Eq for PyStr {}
+
 impl std::hash::Hash for PyStr {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        match &self.utf16 {
-            None => self.text.hash(state),
-            Some(units) => units.hash(state),
+        match self.valid_bytes() {
+            Some(bytes) => bytes.hash(state),
+            None => self.utf16().hash(state),
+        }
+    }
+}
+
+impl fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.utf16() {
+            None => write!(f, "{:?}", self.as_str()),
+            Some(units) => write!(f, "PyStr(utf16: {units:?})"),
         }
     }
 }
@@ -280,6 +341,12 @@ pub(crate) trait Syntax {
 
 /// Writes `value` with `S`'s spelling. An explicit stack keeps deep values off the Rust stack.
 pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
+    // Most values written are strings and numbers, which need no stack.
+    match value {
+        Value::Str(s) => return S::string(out, s),
+        Value::Array(_) | Value::Object(_) => {}
+        scalar => return S::scalar(out, scalar),
+    }
     enum Item<'a> {
         Value(&'a Value),
         Key(&'a PyStr),
@@ -304,8 +371,7 @@ pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
             Item::Value(Value::Object(object)) => {
                 out.push('{');
                 stack.push(Item::Text("}"));
-                let entries: Vec<_> = object.iter().collect();
-                for (i, (key, value)) in entries.into_iter().enumerate().rev() {
+                for (i, (key, value)) in object.entries.iter().enumerate().rev() {
                     stack.push(Item::Value(value));
                     stack.push(Item::Text(S::KEY_SEPARATOR));
                     stack.push(Item::Key(key));

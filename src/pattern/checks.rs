@@ -85,14 +85,19 @@ impl Layout {
             // Only an object has fields; the trees settle anything else.
             return self.patterns.iter().map(|p| p.trees.iter().any(|tree| tree.matches_value(event))).collect();
         };
-        let mut state = State { values: vec![None; self.paths.len()], decided: vec![Decided::Open; self.checks.len()] };
+        let (mut values, mut decided) = ([None; STACK], [Decided::Open; STACK]);
+        let (mut values_heap, mut decided_heap) = (Vec::new(), Vec::new());
+        let mut state = State {
+            values: scratch(&mut values, &mut values_heap, self.paths.len(), None),
+            decided: scratch(&mut decided, &mut decided_heap, self.checks.len(), Decided::Open),
+        };
         self.patterns
             .iter()
             .map(|p| p.branches.iter().any(|branch| branch.iter().all(|&id| self.check(id, root, &mut state))))
             .collect()
     }
 
-    fn check<'a>(&self, id: usize, root: &'a Object, state: &mut State<'a>) -> bool {
+    fn check<'a>(&self, id: usize, root: &'a Object, state: &mut State<'a, '_>) -> bool {
         match state.decided.get(id) {
             Some(Decided::Yes) => return true,
             Some(Decided::No) => return false,
@@ -101,7 +106,7 @@ impl Layout {
         let Some(check) = self.checks.get(id) else { return false };
         // The check's parent path holds an object (or is the root): its children are only
         // checked below one, so the path can be looked up.
-        let holds = match resolve(&mut state.values, &self.paths, root, check.slot) {
+        let holds = match resolve(state.values, &self.paths, root, check.slot) {
             None => !check.positive,
             // An object is not a leaf value: what counts are the conditions on its fields.
             Some(Value::Object(_)) => {
@@ -118,9 +123,23 @@ impl Layout {
 }
 
 /// One event's lookups and decided checks.
-struct State<'a> {
-    values: Vec<Lookup<'a>>,
-    decided: Vec<Decided>,
+struct State<'a, 's> {
+    values: &'s mut [Lookup<'a>],
+    decided: &'s mut [Decided],
+}
+
+/// Per-event tables live on the stack up to this many paths or checks (a bus has a handful).
+const STACK: usize = 32;
+
+/// `len` copies of `init`, in `stack` when they fit, else in `heap`.
+fn scratch<'s, T: Copy>(stack: &'s mut [T; STACK], heap: &'s mut Vec<T>, len: usize, init: T) -> &'s mut [T] {
+    match stack.get_mut(..len) {
+        Some(table) => table,
+        None => {
+            heap.resize(len, init);
+            heap
+        }
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -558,19 +558,25 @@ fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
 ///
 /// Only string ids matter: the table's key is a DynamoDB string, and for any other id the
 /// GetItem and PutItem calls fail parameter validation (the handler treats that as "new").
-#[derive(Debug, Default)]
-pub struct Batch {
-    /// Each id's first user, and whether an event of the batch marks it processed.
-    seen: std::collections::HashMap<PyStr, (String, bool)>,
+#[derive(Debug)]
+pub struct Batch<L> {
+    /// Each id's first user (its label), and whether an event of the batch marks it processed.
+    seen: std::collections::HashMap<PyStr, (L, bool)>,
 }
 
-impl Batch {
+impl<L> Default for Batch<L> {
+    fn default() -> Self {
+        Batch { seen: std::collections::HashMap::new() }
+    }
+}
+
+impl<L: Clone + std::fmt::Display> Batch<L> {
     pub fn new() -> Self {
         Batch::default()
     }
 
     /// Adds batch-level warnings to `prediction` (`label` names the event in messages).
-    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &dyn std::fmt::Display) {
+    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &L) {
         let Some(Value::Str(key)) = &prediction.dedup_key else { return };
         match self.seen.get_mut(key) {
             Some((first, marked)) => {
@@ -582,13 +588,13 @@ impl Batch {
                     format!("event_id also used by {first}, which is not marked processed, so both run")
                 };
                 if !*marked && prediction.marks_processed {
-                    *first = label.to_string();
+                    *first = label.clone();
                     *marked = true;
                 }
                 prediction.warn(WarningCode::DuplicateEventId, message);
             }
             None => {
-                self.seen.insert(key.clone(), (label.to_string(), prediction.marks_processed));
+                self.seen.insert(key.clone(), (label.clone(), prediction.marks_processed));
             }
         }
     }
