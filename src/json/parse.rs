@@ -130,6 +130,7 @@ enum Frame {
 }
 
 /// Builds a `dict`: a repeated key keeps its first position and takes the last value.
+#[derive(Default)]
 struct ObjectBuilder {
     entries: Vec<(PyStr, Value)>,
     index: Option<HashMap<PyStr, usize>>,
@@ -324,7 +325,7 @@ impl Parser<'_> {
                                 *key = self.object_key()?;
                                 continue 'value;
                             }
-                            Some(b'}') => Value::Object(std::mem::replace(object, ObjectBuilder::new()).finish()),
+                            Some(b'}') => Value::Object(std::mem::take(object).finish()),
                             _ => return Err(self.syntax("Expecting ',' delimiter", self.pos)),
                         }
                     }
