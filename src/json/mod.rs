@@ -386,25 +386,45 @@ pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
 }
 
 /// The first `"`, `\\` or control character in `bytes`: where a JSON string ends or needs
-/// escaping. Skips eight clean bytes at a time; reading and writing JSON both lean on it.
+/// escaping. Looks at eight bytes at a time; reading and writing JSON both lean on it.
 pub(crate) fn find_special(bytes: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
         let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-        if needs_escape(word) {
-            break;
+        if let Some(k) = first_special(word) {
+            return Some(at + k);
         }
-        i += 8;
+        at += 8;
     }
-    bytes[i..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|k| i + k)
+    // The tail, padded with spaces, which need no escape.
+    let mut tail = [b' '; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    first_special(u64::from_le_bytes(tail)).map(|k| at + k)
 }
 
-/// Whether any of eight bytes may be a control character, `"` or `\\`: the classic "has a
-/// zero byte" test per condition never misses one (a rare false alarm just takes the byte loop).
-fn needs_escape(word: u64) -> bool {
+/// The index of the first control character, `"` or `\\` among eight little-endian bytes.
+/// Each "has a byte below n" test flags its lowest match exactly (a borrow only runs upward
+/// from a byte that matched), so the lowest flag of the three is the answer.
+fn first_special(word: u64) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    control != 0 || has_zero(word ^ (ONES * u64::from(b'"'))) != 0 || has_zero(word ^ (ONES * u64::from(b'\\'))) != 0
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let flags = below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1);
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn find_special_finds_the_first_byte_to_escape(bytes in prop::collection::vec(prop_oneof![
+            4 => 0x20u8..0x7f, 1 => Just(b'"'), 1 => Just(b'\\'), 1 => 0u8..0x20, 1 => 0x7fu8..=0xff
+        ], 0..40)) {
+            let naive = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(super::find_special(&bytes), naive);
+        }
+    }
 }
