@@ -55,7 +55,7 @@ fn main() {
     let bytes = text.len() as f64;
 
     let binary = env!("CARGO_BIN_EXE_alchemiser");
-    let route = best_of(3, || {
+    let route = best_of(5, || {
         let status = Command::new(binary)
             .args(["route", "--output", "json", "--stage", "dev"])
             .arg(&path)
@@ -65,7 +65,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("run {binary}: {e}"));
         assert!(status.success(), "route failed: {status}");
     });
-    let parse = best_of(3, || {
+    let parse = best_of(5, || {
         for line in text.lines() {
             let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bench event: {e}"));
             std::hint::black_box(value);

@@ -10,6 +10,11 @@ use alchemiser::commands;
 use alchemiser::exit::Exit;
 use alchemiser::render::Style;
 
+// Routing a batch allocates and frees every parsed event; glibc's malloc spent about a fifth
+// of `route`'s instructions on that, mimalloc much less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = match cli.color {
