@@ -69,8 +69,10 @@ impl Int {
 #[derive(Clone)]
 pub struct PyStr(Repr);
 
-/// Inline capacity: what fits beside the length and the tag in the size of the other forms.
+/// Inline capacity: what fits beside the length and the tag while `PyStr` keeps the 32 bytes
+/// it had as a pointer to text plus an optional pointer to code units.
 const INLINE: usize = 30;
+const _: () = assert!(std::mem::size_of::<PyStr>() == 32);
 
 #[derive(Clone)]
 enum Repr {
@@ -112,8 +114,11 @@ impl PyStr {
     /// The text; lone surrogates appear as U+FFFD.
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // Only whole `&str`s are copied in, so the bytes are UTF-8 and this never fails.
-            Repr::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Repr::Inline { len, bytes } => {
+                let text = std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or_default());
+                debug_assert!(text.is_ok(), "inline bytes are always a copied &str");
+                text.unwrap_or_default()
+            }
             Repr::Heap(text) => text,
             Repr::Surrogates(s) => &s.lossy,
         }
@@ -164,7 +169,7 @@ impl PyStr {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.as_str().is_empty()
+        self.valid_bytes().is_some_and(<[u8]>::is_empty)
     }
 
     /// Python's `len(self)`: code points, counting each lone surrogate as one.

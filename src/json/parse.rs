@@ -130,39 +130,45 @@ enum Frame {
 }
 
 /// Builds a `dict`: a repeated key keeps its first position and takes the last value.
-#[derive(Default)]
+///
+/// Open objects keep their entries on one stack shared by the whole parse (an inner object's
+/// entries sit above its parent's), so each finished object is allocated once, at its exact size.
 struct ObjectBuilder {
-    entries: Vec<(PyStr, Value)>,
+    /// Where this object's entries start on the stack.
+    start: usize,
+    /// Each key's position among this object's entries, once there are many.
     index: Option<HashMap<PyStr, usize>>,
 }
 
 impl ObjectBuilder {
-    fn new() -> Self {
-        // One allocation covers nearly every object of an event: an EventBridge envelope has
-        // 9 keys, a domain event's detail about 12.
-        ObjectBuilder { entries: Vec::with_capacity(16), index: None }
+    fn new(stack: &[(PyStr, Value)]) -> Self {
+        ObjectBuilder { start: stack.len(), index: None }
     }
 
-    fn insert(&mut self, key: PyStr, value: Value) {
+    fn insert(&mut self, stack: &mut Vec<(PyStr, Value)>, key: PyStr, value: Value) {
+        let mine = stack.get_mut(self.start..).unwrap_or_default();
         let found = match &self.index {
             Some(index) => index.get(&key).copied(),
-            None => self.entries.iter().position(|(k, _)| *k == key),
+            None => mine.iter().position(|(k, _)| *k == key),
         };
-        if let Some(slot) = found.and_then(|i| self.entries.get_mut(i)) {
+        if let Some(slot) = found.and_then(|i| mine.get_mut(i)) {
             slot.1 = value;
             return;
         }
+        let count = mine.len();
         if let Some(index) = &mut self.index {
-            index.insert(key.clone(), self.entries.len());
+            index.insert(key.clone(), count);
         }
-        self.entries.push((key, value));
-        if self.index.is_none() && self.entries.len() > LINEAR_KEY_SCAN {
-            self.index = Some(self.entries.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+        stack.push((key, value));
+        if self.index.is_none() && count + 1 > LINEAR_KEY_SCAN {
+            let mine = stack.get(self.start..).unwrap_or_default();
+            self.index = Some(mine.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
         }
     }
 
-    fn finish(self) -> Object {
-        Object::from_unique(self.entries)
+    fn finish(self, stack: &mut Vec<(PyStr, Value)>) -> Object {
+        // One copy into a vector of exactly this object's size.
+        Object::from_unique(stack.split_off(self.start.min(stack.len())))
     }
 }
 
@@ -265,6 +271,8 @@ impl Parser<'_> {
     /// One value starting at `self.pos` (no leading whitespace), containers included.
     fn value(&mut self) -> Result<Value, ParseError> {
         let mut stack: Vec<Frame> = Vec::new();
+        // Room for the open objects of a typical event without regrowing.
+        let mut entries: Vec<(PyStr, Value)> = Vec::with_capacity(32);
         'value: loop {
             let mut value = match self.peek() {
                 Some(open @ (b'[' | b'{')) => {
@@ -290,7 +298,7 @@ impl Parser<'_> {
                         Value::Object(Object::new())
                     } else {
                         let key = self.object_key()?;
-                        stack.push(Frame::Object(ObjectBuilder::new(), key));
+                        stack.push(Frame::Object(ObjectBuilder::new(&entries), key));
                         continue 'value;
                     }
                 }
@@ -317,7 +325,7 @@ impl Parser<'_> {
                         }
                     }
                     Frame::Object(object, key) => {
-                        object.insert(std::mem::replace(key, PyStr::new("")), value);
+                        object.insert(&mut entries, std::mem::replace(key, PyStr::new("")), value);
                         self.skip_ws();
                         match self.peek() {
                             Some(b',') => {
@@ -326,7 +334,10 @@ impl Parser<'_> {
                                 *key = self.object_key()?;
                                 continue 'value;
                             }
-                            Some(b'}') => Value::Object(std::mem::take(object).finish()),
+                            Some(b'}') => {
+                                let object = std::mem::replace(object, ObjectBuilder::new(&entries));
+                                Value::Object(object.finish(&mut entries))
+                            }
                             _ => return Err(self.syntax("Expecting ',' delimiter", self.pos)),
                         }
                     }

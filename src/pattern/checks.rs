@@ -54,20 +54,15 @@ struct Key {
 
 impl Layout {
     /// Lays out patterns given as their branch trees.
-    pub(super) fn new<'p>(patterns: impl IntoIterator<Item = &'p [Node]>) -> Layout {
+    pub(super) fn new(patterns: impl IntoIterator<Item = Vec<Node>>) -> Layout {
         let mut paths = Paths::default();
         let mut builder = Builder::default();
         let patterns = patterns
             .into_iter()
-            .map(|trees| {
-                let trees: Vec<Node> = trees
-                    .iter()
-                    .map(|tree| {
-                        let mut tree = tree.clone();
-                        tree.number_paths(&mut paths);
-                        tree
-                    })
-                    .collect();
+            .map(|mut trees| {
+                trees.iter_mut().for_each(|tree| tree.number_paths(&mut paths));
+                // A branch root is the pattern object: only its fields carry conditions.
+                debug_assert!(trees.iter().all(|tree| tree.leaves().is_empty()));
                 let branches = trees.iter().map(|tree| builder.children(tree)).collect();
                 Laid { trees, branches }
             })
@@ -105,7 +100,7 @@ impl Layout {
         }
         let Some(check) = self.checks.get(id) else { return false };
         // The check's parent path holds an object (or is the root): its children are only
-        // checked below one, so the path can be looked up.
+        // checked below one, so the path can be looked up. The cases are `Node::matches_nested`'s.
         let holds = match resolve(state.values, &self.paths, root, check.slot) {
             None => !check.positive,
             // An object is not a leaf value: what counts are the conditions on its fields.

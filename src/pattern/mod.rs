@@ -107,7 +107,7 @@ impl Pattern {
     /// Validates `pattern` as PutRule would and compiles it for matching.
     pub fn compile(pattern: &Value) -> Result<Pattern, PatternError> {
         let branches = compile::compile(pattern)?;
-        Ok(Pattern { layout: Layout::new([branches.as_slice()]) })
+        Ok(Pattern { layout: Layout::new([branches]) })
     }
 
     /// Whether `event` matches the pattern.
@@ -129,15 +129,7 @@ pub struct PatternSet {
 
 impl PatternSet {
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p Pattern>) -> Self {
-        PatternSet { layout: Layout::new(patterns.into_iter().map(Pattern::branches)) }
-    }
-
-    pub fn len(&self) -> usize {
-        self.layout.patterns().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.layout.patterns().is_empty()
+        PatternSet { layout: Layout::new(patterns.into_iter().map(|p| p.branches().to_vec())) }
     }
 
     /// Whether `event` matches each pattern, in the order they were given.

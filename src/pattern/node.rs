@@ -78,6 +78,7 @@ pub(super) fn resolve<'a>(
         return *found;
     }
     let (parent, name) = paths.get(slot)?;
+    debug_assert!(parent.is_none_or(|p| matches!(table.get(p), Some(Some(_)))), "parent of path {slot} not looked up");
     let object = match parent {
         None => Some(root),
         Some(parent) => match table.get(*parent) {
@@ -96,7 +97,9 @@ impl Node {
     pub(super) fn new(leaves: Vec<Leaf>, fields: Vec<(PyStr, Node)>) -> Self {
         let leaf_positive = leaves.iter().any(|leaf| matches!(leaf, Leaf::Present(_)));
         let fields_positive = fields.iter().any(|(_, node)| node.positive());
-        let fields = fields.into_iter().map(|(name, node)| Field { name, slot: 0, node: Arc::new(node) }).collect();
+        // Numbered later, by `number_paths`, against the paths of one pattern or of a set.
+        let fields =
+            fields.into_iter().map(|(name, node)| Field { name, slot: usize::MAX, node: Arc::new(node) }).collect();
         Node { leaves: leaves.into(), fields, leaf_positive, fields_positive }
     }
 
@@ -140,6 +143,8 @@ impl Node {
         self.matches_nested(Some(value), 0)
     }
 
+    /// The same four cases as `checks::Layout::check`, which settles paths reached through
+    /// objects; this walk settles what lies below an array.
     fn matches_nested(&self, value: Option<&Value>, arrays: usize) -> bool {
         match value {
             None => !self.positive(),

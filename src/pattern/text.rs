@@ -143,7 +143,7 @@ impl Wildcard {
         if s.len() < first.len() + last.len() || !s.starts_with(&**first) || !s.ends_with(&**last) {
             return false;
         }
-        // Both ends matched and do not overlap, so these offsets are character boundaries.
+        // Both ends matched and do not overlap (the length check above), so this slice exists.
         let Some(mut inner) = s.as_bytes().get(first.len()..s.len() - last.len()) else {
             return false;
         };
