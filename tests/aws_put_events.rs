@@ -143,6 +143,7 @@ mod replayed {
 
     use super::*;
     use alchemiser::bus::default_bus;
+    use alchemiser::commands::Io;
     use alchemiser::commands::put_events::{PutEventsOptions, run};
     use alchemiser::exit::Exit;
     use alchemiser::guard::Allowance;
@@ -161,6 +162,49 @@ mod replayed {
         failed_file: Option<String>,
     }
 
+    /// A prod live trade sent with `--force` but without `--yes` goes out only if the operator
+    /// says yes at the prompt; the question names how many events would trade.
+    #[test]
+    fn the_prompt_decides_prod_live_trades() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("trade.json");
+        fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let opts = PutEventsOptions {
+            paths: vec![file],
+            format: Format::Auto,
+            stage: Stage::Prod,
+            rules: default_bus(Stage::Prod),
+            bus_name: "alchemiser-trading-events-prod".into(),
+            allowance: Allowance { force: true, yes: false },
+            dry_run: true,
+            failed_out: None,
+            concurrency: 1,
+            max_attempts: 3,
+            output: OutputFormat::Json,
+            progress: false,
+        };
+        for answer in [false, true] {
+            let mut questions = Vec::new();
+            let mut ask = |question: &str| {
+                questions.push(question.to_string());
+                Ok(answer)
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let exit = runtime().block_on(async {
+                let replay = StaticReplayClient::new(Vec::new());
+                let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
+                let mut io = Io { out: &mut out, err: &mut err, confirm: Some(&mut ask) };
+                run(&client, &opts, &mut std::io::empty(), &mut io).await
+            });
+            assert_eq!(questions, ["1 event would start a LIVE trading run in prod. Send?"]);
+            let record = &json_lines(&out)[0];
+            let (status, code) = if answer { ("dry_run", Exit::Success) } else { ("refused", Exit::Failure) };
+            assert_eq!(record["status"], status, "{record}");
+            assert_eq!(exit.ok(), Some(code));
+        }
+    }
+
     fn send(events: usize, answers: Vec<ReplayEvent>) -> Sent {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let file = dir.path().join("events.jsonl");
@@ -175,7 +219,6 @@ mod replayed {
             rules: default_bus(Stage::Dev),
             bus_name: "alchemiser-trading-events-dev".into(),
             allowance: Allowance::default(),
-            interactive: false,
             dry_run: false,
             failed_out: Some(failed.clone()),
             concurrency: 1,
@@ -187,7 +230,8 @@ mod replayed {
         let mut err = Vec::new();
         let exit = runtime().block_on(async {
             let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
-            run(&client, &opts, &mut std::io::empty(), &mut out, &mut err).await
+            let mut io = Io { out: &mut out, err: &mut err, confirm: None };
+            run(&client, &opts, &mut std::io::empty(), &mut io).await
         });
         let requests = replay
             .actual_requests()

@@ -19,6 +19,7 @@ use aws_sdk_eventbridge::types::PutEventsRequestEntry;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::task::JoinSet;
 
+use super::Io;
 use crate::aws::error::{AwsError, classify};
 use crate::bus::Bus;
 use crate::entries::{Entry, RETRYABLE_CODES, backoff_ms, batches, entry_from_event};
@@ -40,8 +41,6 @@ pub struct PutEventsOptions {
     /// The bus to put events on.
     pub bus_name: String,
     pub allowance: Allowance,
-    /// Ask on the terminal for live trades that lack `--yes`.
-    pub interactive: bool,
     pub dry_run: bool,
     /// Write the entries that failed (as JSON Lines envelopes) here, to send again.
     pub failed_out: Option<PathBuf>,
@@ -102,16 +101,12 @@ struct Item {
     outcome: Option<Outcome>,
 }
 
-/// Reads, routes, guards and sends; returns the exit code (see the README).
-pub async fn run(
-    client: &Client,
-    opts: &PutEventsOptions,
-    stdin: &mut dyn Read,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<Exit> {
-    let (mut items, unreadable) = read_items(opts, stdin, err)?;
-    let sendable = guard_items(&mut items, opts, err)?;
+/// Reads, routes, guards and sends; returns the exit code (see the README). Live trades that
+/// lack `--yes` are asked about through `io.confirm`, and refused when there is none.
+pub async fn run(client: &Client, opts: &PutEventsOptions, stdin: &mut dyn Read, io: &mut Io<'_>) -> io::Result<Exit> {
+    let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
+    let sendable = guard_items(&mut items, opts, io)?;
+    let (out, err) = (&mut *io.out, &mut *io.err);
 
     if opts.dry_run {
         for i in &sendable {
@@ -180,7 +175,7 @@ fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write
 }
 
 /// Routes every entry and applies the guard; returns the indices that may be sent.
-fn guard_items(items: &mut [Item], opts: &PutEventsOptions, err: &mut dyn Write) -> io::Result<Vec<usize>> {
+fn guard_items(items: &mut [Item], opts: &PutEventsOptions, io: &mut Io<'_>) -> io::Result<Vec<usize>> {
     let mut sendable = Vec::new();
     let mut awaiting_confirmation = Vec::new();
     for (i, item) in items.iter_mut().enumerate() {
@@ -189,14 +184,18 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, err: &mut dyn Write)
         let prediction = predict(&entry.envelope, opts.stage);
         match guard::check(&prediction, runs, opts.stage, opts.allowance) {
             Ok(()) => sendable.push(i),
-            Err(refusal) if refusal.needs_confirmation && opts.interactive => awaiting_confirmation.push(i),
+            Err(refusal) if refusal.needs_confirmation && io.confirm.is_some() => awaiting_confirmation.push(i),
             Err(refusal) => item.outcome = Some(Outcome::Refused { reason: refusal.reason }),
         }
     }
-    if !awaiting_confirmation.is_empty() {
+    if let Some(confirm) = io.confirm.as_mut()
+        && !awaiting_confirmation.is_empty()
+    {
         let n = awaiting_confirmation.len();
-        write!(err, "{n} event{} would start a LIVE trading run in prod. Send?", if n == 1 { "" } else { "s" })?;
-        let yes = super::ask("")?;
+        let yes = confirm(&format!(
+            "{n} event{} would start a LIVE trading run in prod. Send?",
+            if n == 1 { "" } else { "s" }
+        ))?;
         for i in awaiting_confirmation {
             if yes {
                 sendable.push(i);
@@ -532,7 +531,6 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             rules,
             bus_name,
             allowance: Allowance { force: args.guard.force, yes: args.guard.yes },
-            interactive: super::interactive(),
             dry_run: args.dry_run,
             failed_out: args.failed_out,
             concurrency: usize::from(args.concurrency),
@@ -542,7 +540,10 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
         };
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
-        let result = run(&client, &opts, &mut io::stdin().lock(), &mut out, &mut io::stderr()).await;
+        let mut ask = super::ask;
+        let confirm: Option<super::Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
+        let mut io = Io { out: &mut out, err: &mut io::stderr(), confirm };
+        let result = run(&client, &opts, &mut io::stdin().lock(), &mut io).await;
         Ok(result.and_then(|exit| out.flush().map(|_| exit)).unwrap_or_else(|e| {
             if e.kind() != io::ErrorKind::BrokenPipe {
                 eprintln!("error: {e}");
