@@ -17,9 +17,11 @@ use crate::routing::Stage;
     propagate_version = true
 )]
 pub struct Cli {
-    /// Deployment stage: derives every resource name; dev trades paper, prod trades live.
-    #[arg(long, global = true, value_enum, default_value = "dev", env = "ALCHEMISER_STAGE")]
-    pub stage: StageArg,
+    /// Deployment stage: derives every resource name; dev trades paper, prod trades live
+    /// [default: dev]. Commands that act apply the stricter of this and the stage their target's
+    /// name says, and refuse a --stage that contradicts it.
+    #[arg(long, global = true, value_enum, env = "ALCHEMISER_STAGE")]
+    pub stage: Option<StageArg>,
 
     /// Output format: tables for people, JSON Lines for scripts.
     #[arg(short = 'o', long, global = true, value_enum, default_value = "table")]
@@ -270,13 +272,29 @@ pub struct PutEventsArgs {
     #[command(flatten)]
     pub guard: GuardArgs,
 
-    /// Print the entries and the guard's verdicts; send nothing.
+    /// Print the entries and the guard's verdicts; send nothing (the deployed rules are still
+    /// read when AWS can be reached, else the embedded 2.27.0 rules decide).
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Write the entries that failed to this file (JSON Lines), to send again.
+    /// The rules the guard routes events through: the bus's deployed rules and targets, or the
+    /// embedded 2.27.0 ones.
+    #[arg(long, value_enum, default_value = "deployed", conflicts_with = "template")]
+    pub rules: RuleSource,
+
+    /// Route through the rules of a SAM/CloudFormation template instead.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// Write the `failed` entries here (JSON Lines envelopes; safe to send again). Always
+    /// written, empty when nothing failed.
     #[arg(long, value_name = "FILE")]
     pub failed_out: Option<PathBuf>,
+
+    /// Write the `unknown` entries here (JSON Lines envelopes; they may have been delivered:
+    /// check before sending again). Always written, empty when none.
+    #[arg(long, value_name = "FILE")]
+    pub unknown_out: Option<PathBuf>,
 
     /// PutEvents calls in flight at once.
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
@@ -287,10 +305,16 @@ pub struct PutEventsArgs {
     pub attempts: u32,
 
     #[command(flatten)]
-    pub bus_source: BusSourceArgs,
-
-    #[command(flatten)]
     pub aws: AwsArgs,
+}
+
+/// Which rules `put-events` routes through before sending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleSource {
+    /// ListRules and ListTargetsByRule on the bus, once per run.
+    Deployed,
+    /// The four rules of 2.27.0, as its template deploys them.
+    Embedded,
 }
 
 #[derive(Debug, Args)]
@@ -318,6 +342,9 @@ pub struct InvokeArgs {
 #[derive(Debug, Clone, Copy)]
 pub struct Globals {
     pub stage: Stage,
+    /// Whether the operator named the stage (`--stage` or `ALCHEMISER_STAGE`), rather than
+    /// taking the default: a named stage that contradicts a target's name is refused.
+    pub stage_explicit: bool,
     pub output: OutputFormat,
     pub style: crate::render::Style,
 }
@@ -521,7 +548,7 @@ pub struct LogsArgs {
     pub interval: std::time::Duration,
 
     /// With --follow, say on stderr after this many seconds without a new event (0: never).
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=86_400))]
     pub idle_notice: u64,
 
     /// How to print each event (`-o json` means json).

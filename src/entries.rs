@@ -1,6 +1,7 @@
 //! PutEvents entries from input events: shape, size as AWS counts it, and batches.
 //!
-//! Pure: what goes to the bus is decided here, sending happens in `commands::put_events`.
+//! Pure: what goes to the bus, and what became of each entry, is decided here; sending happens
+//! in `aws::put_events`, the run in `commands::put_events`.
 
 use crate::json::parse::parse_pystr;
 use crate::json::write::write_value;
@@ -12,6 +13,52 @@ pub const MAX_ENTRIES_PER_CALL: usize = 10;
 pub const MAX_CALL_BYTES: usize = 256 * 1024;
 /// Per-entry error codes AWS documents as retryable.
 pub const RETRYABLE_CODES: [&str; 2] = ["ThrottlingException", "InternalFailure"];
+
+/// What became of one input. `failed` and `unknown` are kept apart because only the first is
+/// safe to send again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Sent {
+        event_id: String,
+        attempts: u32,
+    },
+    /// Provably not delivered: AWS answered the entry (or the whole call) with an error, or the
+    /// request never reached it (connection refused, DNS, signing, never started).
+    Failed {
+        code: String,
+        message: String,
+        attempts: u32,
+    },
+    /// Perhaps delivered (a timeout, a dropped connection, a 5xx after the request was written):
+    /// never resent, to avoid a duplicate.
+    Unknown {
+        message: String,
+    },
+    /// Held back by the routing guard.
+    Refused {
+        reason: String,
+    },
+    /// Not something PutEvents takes (or unreadable).
+    Invalid {
+        reason: String,
+    },
+    /// `--dry-run`: would be sent.
+    WouldSend,
+}
+
+impl Outcome {
+    /// The status word of the report and the JSON records.
+    pub fn status(&self) -> &'static str {
+        match self {
+            Outcome::Sent { .. } => "sent",
+            Outcome::Failed { .. } => "failed",
+            Outcome::Unknown { .. } => "unknown",
+            Outcome::Refused { .. } => "refused",
+            Outcome::Invalid { .. } => "invalid",
+            Outcome::WouldSend => "dry_run",
+        }
+    }
+}
 
 /// One event as PutEvents takes it.
 #[derive(Debug, Clone, PartialEq)]

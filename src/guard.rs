@@ -1,5 +1,6 @@
 //! The safety check before anything is sent: events that would trade, crash the Lambda or
-//! fail validation are refused unless the operator says so. Pure.
+//! fail validation are refused unless the operator says so; and the stage to act at, worked
+//! out from the resources a command touches rather than from `--stage` alone. Pure.
 
 use crate::routing::{LambdaPrediction, Response, Stage};
 
@@ -58,6 +59,69 @@ pub fn check(p: &LambdaPrediction, runs: usize, stage: Stage, allowed: Allowance
     Ok(())
 }
 
+/// What a resource says about its stage: by its name (`…-prod`) or, for the Lambda, by its
+/// deployed configuration (`APP__STAGE`, the trading endpoint).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageClue {
+    /// The resource, as the operator knows it: `bus alchemiser-trading-events-prod`.
+    pub what: String,
+    pub stage: Stage,
+    /// Read from a name the operator gave or derived (a contradiction with `--stage` is an error),
+    /// rather than from deployed configuration (which can only make the stage stricter).
+    pub from_name: bool,
+}
+
+impl StageClue {
+    /// The clue a resource name carries, if it ends in `-dev` or `-prod`.
+    pub fn from_name(kind: &str, name: &str) -> Option<StageClue> {
+        stage_in_name(name).map(|stage| StageClue { what: format!("{kind} {name}"), stage, from_name: true })
+    }
+}
+
+/// The stage a resource name or ARN ends with: `alchemiser-trading-events-prod`,
+/// `arn:aws:events:…:event-bus/alchemiser-trading-events-dev`,
+/// `arn:aws:lambda:…:function:the-alchemiser-v2-lambda-prod:live` (a qualifier is skipped).
+pub fn stage_in_name(name: &str) -> Option<Stage> {
+    let name = match name.split_once(":function:") {
+        Some((_, rest)) => rest.split(':').next().unwrap_or(rest),
+        None => name.rsplit(['/', ':']).next().unwrap_or(name),
+    };
+    if name.ends_with("-prod") {
+        Some(Stage::Prod)
+    } else if name.ends_with("-dev") {
+        Some(Stage::Dev)
+    } else {
+        None
+    }
+}
+
+/// The stage a command acts at: the stricter of `--stage` and every clue, so a prod resource is
+/// always treated as prod. An explicit `--stage` that a resource's name contradicts is refused:
+/// the operator named two stages and only they know which one they meant.
+pub fn acting_stage(requested: Stage, explicit: bool, clues: &[StageClue]) -> Result<Stage, String> {
+    if explicit && let Some(clue) = clues.iter().find(|c| c.from_name && c.stage != requested) {
+        return Err(format!(
+            "--stage {} contradicts {}, a {} resource: did you mean --stage {}?",
+            requested.as_str(),
+            clue.what,
+            clue.stage.as_str(),
+            clue.stage.as_str()
+        ));
+    }
+    let prod = requested == Stage::Prod || clues.iter().any(|c| c.stage == Stage::Prod);
+    Ok(if prod { Stage::Prod } else { Stage::Dev })
+}
+
+/// The trading mode the Lambda's code derives from its environment (facts §2, `trading_mode`):
+/// paper only when an endpoint containing `paper` comes with a key and a secret; anything else
+/// trades live. Only the endpoint's text and the presence of the credentials are needed.
+pub fn trading_mode(endpoint: Option<&str>, has_key: bool, has_secret: bool) -> &'static str {
+    match endpoint {
+        Some(url) if has_key && has_secret && url.to_ascii_lowercase().contains("paper") => "paper",
+        _ => "live",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +154,42 @@ mod tests {
             Stage::Prod,
         );
         assert!(check(&fine, 1, Stage::Prod, none).is_ok());
+    }
+
+    #[test]
+    fn stages_in_names_and_arns() {
+        assert_eq!(stage_in_name("alchemiser-trading-events-prod"), Some(Stage::Prod));
+        assert_eq!(
+            stage_in_name("arn:aws:events:us-east-1:1:event-bus/alchemiser-trading-events-dev"),
+            Some(Stage::Dev)
+        );
+        assert_eq!(
+            stage_in_name("arn:aws:lambda:us-east-1:1:function:the-alchemiser-v2-lambda-prod:live"),
+            Some(Stage::Prod)
+        );
+        assert_eq!(stage_in_name("put-bus-1"), None);
+        assert_eq!(stage_in_name("alchemiser-trading-events-production"), None);
+    }
+
+    #[test]
+    fn the_stricter_stage_applies_and_named_contradictions_are_refused() {
+        let prod_bus = StageClue::from_name("bus", "alchemiser-trading-events-prod").into_iter().collect::<Vec<_>>();
+        assert_eq!(acting_stage(Stage::Dev, false, &prod_bus), Ok(Stage::Prod), "a default --stage gives way");
+        let refused = acting_stage(Stage::Dev, true, &prod_bus).err().unwrap_or_default();
+        assert!(refused.contains("did you mean --stage prod?"), "{refused}");
+        let dev_bus = StageClue::from_name("bus", "alchemiser-trading-events-dev").into_iter().collect::<Vec<_>>();
+        assert!(acting_stage(Stage::Prod, true, &dev_bus).is_err());
+        let live_config = StageClue { what: "function f".into(), stage: Stage::Prod, from_name: false };
+        assert_eq!(acting_stage(Stage::Dev, true, &[live_config]), Ok(Stage::Prod), "configuration only tightens");
+        assert_eq!(acting_stage(Stage::Dev, true, &[]), Ok(Stage::Dev));
+    }
+
+    #[test]
+    fn paper_needs_a_paper_endpoint_and_credentials() {
+        assert_eq!(trading_mode(Some("https://paper-api.alpaca.markets/v2"), true, true), "paper");
+        assert_eq!(trading_mode(Some("https://PAPER.example"), true, true), "paper");
+        assert_eq!(trading_mode(Some("https://api.alpaca.markets"), true, true), "live");
+        assert_eq!(trading_mode(Some("https://paper-api.alpaca.markets/v2"), false, true), "live");
+        assert_eq!(trading_mode(None, true, true), "live");
     }
 }

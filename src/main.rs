@@ -22,7 +22,12 @@ fn main() -> ExitCode {
         ColorChoice::Never => false,
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let globals = Globals { stage: cli.stage.into(), output: cli.output, style: Style { color } };
+    let globals = Globals {
+        stage: cli.stage.map_or(alchemiser::routing::Stage::Dev, Into::into),
+        stage_explicit: cli.stage.is_some(),
+        output: cli.output,
+        style: Style { color },
+    };
     let exit: Exit = match cli.command {
         Command::Route(args) => commands::route::execute(args, &globals),
         Command::Pattern(args) => commands::pattern::execute(args, &globals),

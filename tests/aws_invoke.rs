@@ -4,66 +4,7 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::time::Duration;
-
-use common::{Moto, REGION, aws_command, http, json_lines, unique};
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
-}
-
-/// IAM speaks the query protocol; moto routes it by the credential scope.
-fn create_role(endpoint: &str, name: &str) -> String {
-    let host = endpoint.trim_start_matches("http://");
-    let policy = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
-    let body = format!("Action=CreateRole&Version=2010-05-08&RoleName={name}&AssumeRolePolicyDocument={policy}");
-    let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("{e}"));
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    write!(
-        stream,
-        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-         Authorization: AWS4-HMAC-SHA256 Credential=testing/20250101/{REGION}/iam/aws4_request, SignedHeaders=host, Signature=0\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("{e}"));
-    assert!(response.starts_with("HTTP/1.1 200"), "CreateRole: {response}");
-    format!("arn:aws:iam::123456789012:role/{name}")
-}
-
-/// A function in moto's simple Lambda backend (the code is never run).
-fn create_function(moto: &Moto, name: &str) {
-    let role = create_role(&moto.endpoint, &unique("role"));
-    // The smallest valid zip archive: an empty central directory.
-    let zip: Vec<u8> = [b"PK\x05\x06".as_slice(), &[0u8; 18]].concat();
-    runtime().block_on(async {
-        let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-            .endpoint_url(&moto.endpoint)
-            .region(aws_config::Region::new(REGION))
-            .credentials_provider(aws_sdk_lambda::config::Credentials::new("testing", "testing", None, None, "tests"))
-            .load()
-            .await;
-        let lambda = aws_sdk_lambda::Client::new(&config);
-        lambda
-            .create_function()
-            .function_name(name)
-            .runtime(aws_sdk_lambda::types::Runtime::Python312)
-            .role(role)
-            .handler("the_alchemiser.lambda_handler.lambda_handler")
-            .code(
-                aws_sdk_lambda::types::FunctionCode::builder()
-                    .zip_file(aws_sdk_lambda::primitives::Blob::new(zip))
-                    .build(),
-            )
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("CreateFunction {name}: {e:?}"));
-    });
-}
+use common::{Moto, REGION, aws_command, create_function, create_function_with, http, json_lines, runtime, unique};
 
 /// Queues the answer moto's simple Lambda gives to the next invoke.
 fn queue_answer(moto: &Moto, payload: &str) {
@@ -110,7 +51,9 @@ fn the_result_is_shown_beside_the_prediction() {
 fn trades_are_refused_without_force() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let output = aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--function", "nope"])
+    let function = unique("fn");
+    create_function(&moto, &function);
+    let output = aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--function", &function])
         .assert()
         .code(1)
         .get_output()
@@ -118,18 +61,76 @@ fn trades_are_refused_without_force() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("refused: it would start a paper trading run (pass --force"), "{stderr}");
     assert!(output.stdout.is_empty());
+    let missing = format!("{}-prod", unique("fn"));
     let output =
-        aws_command(&moto.endpoint, dir.path(), &["invoke", "{\"mode\":\"trade\"}", "--stage", "prod", "--force"])
+        aws_command(&moto.endpoint, dir.path(), &["invoke", "{\"mode\":\"trade\"}", "--force", "--function", &missing])
+            .assert()
+            .code(6)
+            .get_output()
+            .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{missing}: not found")), "a missing function exits 6: {stderr}");
+}
+
+/// Seen: `invoke '{"mode":"trade"}' --force --function the-alchemiser-v2-lambda-prod` (stage left
+/// at dev) invoked the prod Lambda while the prediction said "paper".
+#[test]
+fn the_function_decides_the_stage() {
+    let moto = Moto::start();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let prod = "the-alchemiser-v2-lambda-prod";
+    create_function_with(
+        &moto,
+        prod,
+        &[
+            ("APP__STAGE", "prod"),
+            ("ALPACA__ENDPOINT", "https://api.alpaca.markets"),
+            ("ALPACA__KEY", "k"),
+            ("ALPACA__SECRET", "s"),
+        ],
+    );
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--force", "--function", prod])
+            .write_stdin("")
             .assert()
             .code(1)
             .get_output()
             .clone();
-    assert!(String::from_utf8_lossy(&output.stderr).contains("LIVE"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("LIVE trading run in prod; confirm with --yes"), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing invoked");
+
+    // A --stage that contradicts the function's name is refused before any call.
+    let output = aws_command(
+        &moto.endpoint,
+        dir.path(),
+        &["invoke", r#"{"mode":"trade"}"#, "--stage", "dev", "--function", prod],
+    )
+    .assert()
+    .code(2)
+    .get_output()
+    .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--stage dev contradicts function the-alchemiser-v2-lambda-prod"), "{stderr}");
+
+    // A dev-named function whose configuration trades live is treated as live.
+    let live_dev = format!("{}-dev", unique("fn"));
+    create_function_with(&moto, &live_dev, &[("APP__STAGE", "dev"), ("ALPACA_ENDPOINT", "https://api.alpaca.markets")]);
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--force", "--function", &live_dev])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("trading endpoint https://api.alpaca.markets (LIVE)"), "{stderr}");
+    assert!(stderr.contains("LIVE trading run in prod; confirm with --yes"), "{stderr}");
 }
 
 mod replayed {
     use super::*;
     use alchemiser::commands::invoke::{InvokeOptions, run};
+    use alchemiser::commands::{Interrupts, Io};
     use alchemiser::exit::Exit;
     use alchemiser::guard::Allowance;
     use alchemiser::render::OutputFormat;
@@ -150,7 +151,7 @@ mod replayed {
             dry_run: false,
             output: OutputFormat::Json,
         };
-        let mut out = Vec::new();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
         let exit = runtime().block_on(async {
             let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
                 .region(aws_config::Region::new(REGION))
@@ -160,7 +161,8 @@ mod replayed {
                 .http_client(replay.clone())
                 .load()
                 .await;
-            run(&aws_sdk_lambda::Client::new(&config), &opts, None, &mut out).await
+            let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
+            run(&aws_sdk_lambda::Client::new(&config), &opts, &mut io).await
         });
         let exit = exit.unwrap_or_else(|e| panic!("invoke: {e:?}"));
         (exit, json_lines(&out).remove(0))

@@ -6,43 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::fs;
 
-use alchemiser::bus::RuleState;
-use common::{Moto, aws_command, create_bus, create_queue, drain_queue, json_lines, put_rule, put_sqs_target, unique};
-
-/// A WorkflowCompleted the Lambda validates and answers 404: safe to send, with a sequence number.
-fn safe_event(seq: usize) -> String {
-    format!(
-        r#"{{"source":"alchemiser.execution_v2.handlers","detail-type":"WorkflowCompleted","detail":{{"correlation_id":"c","causation_id":"s","event_id":"workflow-completed-{seq}","timestamp":"2025-10-14T12:00:00Z","source_module":"execution_v2.handlers","workflow_type":"trading","workflow_duration_ms":5,"success":true,"seq":{seq}}}}}"#
-    )
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
-}
-
-/// A bus with one rule delivering `alchemiser.*` events to a fresh queue.
-fn bus_with_queue(moto: &Moto) -> (String, String) {
-    let bus = unique("put-bus");
-    let queue = unique("put-q");
-    let url = create_queue(&moto.endpoint, &queue);
-    runtime().block_on(async {
-        let events = moto.events().await;
-        create_bus(&events, &bus).await;
-        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
-        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
-    });
-    (bus, url)
-}
-
-fn seqs(bodies: &[String]) -> Vec<u64> {
-    bodies
-        .iter()
-        .map(|b| {
-            let v: serde_json::Value = serde_json::from_str(b).unwrap_or_else(|e| panic!("{b}: {e}"));
-            v["detail"]["seq"].as_u64().unwrap_or_else(|| panic!("no seq in {b}"))
-        })
-        .collect()
-}
+use common::{Moto, aws_command, bus_with_queue, drain_queue, json_lines, runtime, safe_event, seqs};
 
 #[test]
 fn a_thousand_events_are_delivered_exactly_once() {
@@ -89,12 +53,14 @@ fn refused_and_invalid_events_are_never_sent() {
         safe_event(2),
     ];
     fs::write(&file, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
-    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--bus", &bus])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+    // The test bus delivers to a queue, not the Lambda: the 2.27.0 rules decide what would run it.
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--rules", "embedded", "--bus", &bus])
+            .arg(&file)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
     let statuses: Vec<String> =
         json_lines(&output.stdout).iter().map(|r| r["status"].as_str().unwrap_or("").to_string()).collect();
     assert_eq!(statuses, ["sent", "refused", "refused", "invalid", "sent"]);
@@ -105,14 +71,21 @@ fn refused_and_invalid_events_are_never_sent() {
     assert_eq!(delivered, [1, 2], "refused events never reach the bus");
 
     // --dry-run sends nothing; --force sends the flagged ones.
-    aws_command(&moto.endpoint, dir.path(), &["put-events", "--dry-run", "--bus", &bus]).arg(&file).assert().code(1);
-    assert!(drain_queue(&moto.endpoint, &url).is_empty());
-    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--force", "--bus", &bus])
+    aws_command(&moto.endpoint, dir.path(), &["put-events", "--dry-run", "--rules", "embedded", "--bus", &bus])
         .arg(&file)
         .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        .code(1);
+    assert!(drain_queue(&moto.endpoint, &url).is_empty());
+    let output = aws_command(
+        &moto.endpoint,
+        dir.path(),
+        &["put-events", "-o", "json", "--force", "--rules", "embedded", "--bus", &bus],
+    )
+    .arg(&file)
+    .assert()
+    .code(1)
+    .get_output()
+    .clone();
     let sent = json_lines(&output.stdout).iter().filter(|r| r["status"] == "sent").count();
     assert_eq!(sent, 4);
     assert_eq!(drain_queue(&moto.endpoint, &url).len(), 4);
@@ -143,8 +116,8 @@ mod replayed {
 
     use super::*;
     use alchemiser::bus::default_bus;
-    use alchemiser::commands::Io;
     use alchemiser::commands::put_events::{PutEventsOptions, run};
+    use alchemiser::commands::{Interrupts, Io};
     use alchemiser::exit::Exit;
     use alchemiser::guard::Allowance;
     use alchemiser::input::Format;
@@ -179,8 +152,10 @@ mod replayed {
             allowance: Allowance { force: true, yes: false },
             dry_run: true,
             failed_out: None,
+            unknown_out: None,
             concurrency: 1,
             max_attempts: 3,
+            timeout: std::time::Duration::from_secs(30),
             output: OutputFormat::Json,
             progress: false,
         };
@@ -194,7 +169,8 @@ mod replayed {
             let exit = runtime().block_on(async {
                 let replay = StaticReplayClient::new(Vec::new());
                 let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
-                let mut io = Io { out: &mut out, err: &mut err, confirm: Some(&mut ask) };
+                let mut io =
+                    Io { out: &mut out, err: &mut err, confirm: Some(&mut ask), interrupts: Interrupts::none() };
                 run(&client, &opts, &mut std::io::empty(), &mut io).await
             });
             assert_eq!(questions, ["1 event would start a LIVE trading run in prod. Send?"]);
@@ -221,8 +197,10 @@ mod replayed {
             allowance: Allowance::default(),
             dry_run: false,
             failed_out: Some(failed.clone()),
+            unknown_out: None,
             concurrency: 1,
             max_attempts: 3,
+            timeout: std::time::Duration::from_secs(30),
             output: OutputFormat::Json,
             progress: false,
         };
@@ -230,7 +208,7 @@ mod replayed {
         let mut err = Vec::new();
         let exit = runtime().block_on(async {
             let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
-            let mut io = Io { out: &mut out, err: &mut err, confirm: None };
+            let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
             run(&client, &opts, &mut std::io::empty(), &mut io).await
         });
         let requests = replay
@@ -313,8 +291,8 @@ mod replayed {
         let sent = send(2, vec![answer(500, r#"{"__type":"InternalException","message":"boom"}"#)]);
         assert_eq!(sent.requests.len(), 1, "a 5xx may have delivered: resending could duplicate");
         assert!(sent.records.iter().all(|r| r["status"] == "unknown"), "{:?}", sent.records);
-        assert_eq!(sent.exit, Exit::Failure);
-        assert!(sent.failed_file.is_none(), "unknown entries are not offered for resending");
+        assert_eq!(sent.exit, Exit::AwsService, "the call's own error decides the exit code");
+        assert_eq!(sent.failed_file.as_deref(), Some(""), "unknown entries are not offered for resending");
     }
 
     #[test]

@@ -344,6 +344,7 @@ mod replayed {
 
     use alchemiser::aws::AwsContext;
     use alchemiser::cli::Globals;
+    use alchemiser::commands::Interrupts;
     use alchemiser::commands::replay::{self, Io, ReplayError, StartOptions, Started, WaitOptions, Waited, Window};
     use alchemiser::exit::Exit;
     use alchemiser::render::{OutputFormat, Style};
@@ -534,9 +535,14 @@ mod replayed {
             dry_run: false,
             stage: Stage::Prod,
         };
-        let globals = Globals { stage: Stage::Prod, output: OutputFormat::Json, style: Style { color: false } };
+        let globals = Globals {
+            stage: Stage::Prod,
+            stage_explicit: true,
+            output: OutputFormat::Json,
+            style: Style { color: false },
+        };
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = Io { out: &mut out, err: &mut err, confirm: None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
         let now = Timestamp::from_second(END + 3600).unwrap_or_else(|e| panic!("{e}"));
         let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
         let Ok(Started::Replay(info)) = started else { panic!("{started:?}") };
@@ -593,9 +599,14 @@ mod replayed {
         };
         let replay = StaticReplayClient::new(vec![page(&["a1", "a2"], Some("t1")), page(&["a3"], None)]);
         let aws = context(&replay).await;
-        let globals = Globals { stage: Stage::Prod, output: OutputFormat::Json, style: Style { color: false } };
+        let globals = Globals {
+            stage: Stage::Prod,
+            stage_explicit: true,
+            output: OutputFormat::Json,
+            style: Style { color: false },
+        };
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = Io { out: &mut out, err: &mut err, confirm: None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
         let exit = replay::list(&aws.events, Some("a"), Some("FAILED"), &globals, &mut io).await.ok();
         assert_eq!(exit, Some(Exit::Success));
         let rows = json_lines(&out);

@@ -470,6 +470,7 @@ mod replayed {
 
     use alchemiser::aws::AwsContext;
     use alchemiser::cli::{ChangeArgs, ChangeOptions, RulesCommand};
+    use alchemiser::commands::Interrupts;
     use alchemiser::commands::rules::{self, Io, RulesError, RulesOptions};
     use alchemiser::exit::Exit;
     use alchemiser::render::{OutputFormat, Style};
@@ -517,7 +518,7 @@ mod replayed {
         });
         let opts = RulesOptions { output: OutputFormat::Json, style: Style { color: false } };
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = Io { out: &mut out, err: &mut err, confirm: None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
         let result = rules::run(&command, &aws, &opts, &mut io).await;
         Run {
             result,

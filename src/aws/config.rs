@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_eventbridge::config::ProvideCredentials;
 use clap::Args;
@@ -13,6 +14,10 @@ use crate::aws::error::AwsError;
 use crate::bus::Names;
 use crate::exit::Exit;
 use crate::routing::Stage;
+
+/// The longest `--timeout`: an hour is already far past any AWS call; larger values would only
+/// overflow the clock arithmetic.
+pub const MAX_TIMEOUT_SECS: u64 = 3_600;
 
 /// Resolving credentials once up front may reach a network source (SSO, STS, IMDS), so bound it.
 const CREDENTIALS_TIMEOUT: Duration = Duration::from_secs(10);
@@ -36,9 +41,10 @@ pub struct AwsArgs {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "AWS")]
     pub max_attempts: Option<u32>,
 
-    /// Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s).
+    /// Seconds one AWS call may take, retries included; each attempt gets an equal share (at least
+    /// 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it.
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30,
-          value_parser = clap::value_parser!(u64).range(1..), help_heading = "AWS")]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS), help_heading = "AWS")]
     pub timeout: u64,
 
     /// Event bus name (default: alchemiser-trading-events-<stage>).
@@ -180,6 +186,33 @@ fn with_timeouts(config: SdkConfig, total: Duration) -> SdkConfig {
     config.to_builder().timeout_config(timeouts).build()
 }
 
+/// The attempt timeout of a call that is never retried: its one attempt gets the whole
+/// operation timeout (`--timeout`), not a retry's share of it.
+fn whole_timeout(timeouts: Option<&TimeoutConfig>) -> Option<TimeoutConfig> {
+    let timeouts = timeouts?;
+    let total = timeouts.operation_timeout()?;
+    Some(timeouts.to_builder().operation_attempt_timeout(total).build())
+}
+
+/// Per-call settings for EventBridge calls that must not be repeated (PutEvents, StartReplay):
+/// no SDK retries, and the whole `--timeout` for the one attempt.
+pub fn events_once(client: &aws_sdk_eventbridge::Client) -> aws_sdk_eventbridge::config::Builder {
+    let builder = aws_sdk_eventbridge::config::Builder::default().retry_config(RetryConfig::disabled());
+    match whole_timeout(client.config().timeout_config()) {
+        Some(timeouts) => builder.timeout_config(timeouts),
+        None => builder,
+    }
+}
+
+/// The same for Lambda's Invoke: a resent invocation runs the function (and may trade) twice.
+pub fn lambda_once(client: &aws_sdk_lambda::Client) -> aws_sdk_lambda::config::Builder {
+    let builder = aws_sdk_lambda::config::Builder::default().retry_config(RetryConfig::disabled());
+    match whole_timeout(client.config().timeout_config()) {
+        Some(timeouts) => builder.timeout_config(timeouts),
+        None => builder,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +228,14 @@ mod tests {
         let config = SdkConfig::builder().retry_config(RetryConfig::standard().with_max_attempts(10)).build();
         let t = with_timeouts(config, Duration::from_secs(2)).timeout_config().cloned();
         assert_eq!(t.and_then(|t| t.operation_attempt_timeout()), Some(Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn calls_without_retries_get_the_whole_timeout() {
+        let config = SdkConfig::builder().retry_config(RetryConfig::standard().with_max_attempts(3)).build();
+        let config = with_timeouts(config, Duration::from_secs(30));
+        let once = whole_timeout(config.timeout_config());
+        assert_eq!(once.and_then(|t| t.operation_attempt_timeout()), Some(Duration::from_secs(30)));
     }
 
     #[test]

@@ -81,6 +81,53 @@ where
     }
 }
 
+/// What a failed call means for what it asked: did it take effect?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallFate {
+    /// Throttled as a whole: nothing was done, the call may go again.
+    Retry,
+    /// Not done: the service answered with a client error, or the request never left.
+    Failed,
+    /// Perhaps done: a timeout, a dropped connection, a server error, an unreadable answer.
+    Unknown,
+}
+
+/// Decides [`CallFate`] from the error's structure, never its text.
+pub fn call_fate<E>(err: &SdkError<E, HttpResponse>) -> CallFate
+where
+    E: ProvideErrorMetadata + StdError + 'static,
+{
+    match err {
+        // Building or signing the request failed: nothing was sent.
+        SdkError::ConstructionFailure(_) => CallFate::Failed,
+        SdkError::TimeoutError(_) => CallFate::Unknown,
+        SdkError::DispatchFailure(failure) if failure.is_timeout() => CallFate::Unknown,
+        SdkError::DispatchFailure(_) if never_connected(err) => CallFate::Failed,
+        SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => CallFate::Unknown,
+        _ if err.code() == Some("ThrottlingException") => CallFate::Retry,
+        _ => match err.raw_response().map(|r| r.status()) {
+            Some(status) if status.is_client_error() => CallFate::Failed,
+            _ => CallFate::Unknown,
+        },
+    }
+}
+
+/// True when the connection was never made (refused, DNS, TLS handshake), or the failure came
+/// before any HTTP I/O (credentials, signing): hyper's own errors are the sign that a request
+/// may have been written.
+fn never_connected(err: &(dyn StdError + 'static)) -> bool {
+    let mut source = err.source();
+    let mut reached_hyper = false;
+    while let Some(cause) = source {
+        if let Some(e) = cause.downcast_ref::<hyper_util::client::legacy::Error>() {
+            return e.is_connect();
+        }
+        reached_hyper |= cause.is::<hyper::Error>();
+        source = cause.source();
+    }
+    !reached_hyper
+}
+
 /// The exit code and a short label for an AWS error code.
 fn classify_code(code: &str) -> (Exit, &'static str) {
     if code.starts_with("AccessDenied") || ACCESS_DENIED_CODES.contains(&code) {

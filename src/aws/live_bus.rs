@@ -7,8 +7,9 @@ use aws_sdk_eventbridge::Client;
 use super::AwsContext;
 use super::error::{AwsError, classify};
 use super::events::{list_rules, list_targets};
-use crate::bus::{Archive, Bus, Rule, RuleState, Target, compile_pattern};
+use crate::bus::{Archive, Bus, Names, Rule, RuleState, Target, compile_pattern};
 use crate::exit::Exit;
+use crate::routing::Stage;
 
 /// Reads every rule with an event pattern (AWS-managed rules such as an archive's
 /// `Events-Archive-*` are left out), their targets, and the bus's first archive.
@@ -26,7 +27,7 @@ pub async fn load(ctx: &AwsContext) -> Result<Bus, AwsError> {
         let targets = list_targets(events, &ctx.bus, &info.name)
             .await?
             .into_iter()
-            .map(|t| Target { is_function: is_function_arn(&t.arn, &ctx.function), id: t.id, arn: t.arn })
+            .map(|t| Target { is_function: is_system_function(&t.arn, &ctx.function), id: t.id, arn: t.arn })
             .collect::<Vec<_>>()
             .into();
         let state = info.rule_state().unwrap_or(RuleState::Disabled);
@@ -34,6 +35,14 @@ pub async fn load(ctx: &AwsContext) -> Result<Bus, AwsError> {
     }
     let archive = archive(events, &ctx.bus).await?;
     Ok(Bus::new(ctx.bus.clone(), ctx.function.clone(), rules, archive, format!("live bus {}", ctx.bus)))
+}
+
+/// The configured function, or the system's function of either stage: a dev bus delivering to
+/// the prod function runs the prod function, and the guard must count it.
+fn is_system_function(arn: &str, function: &str) -> bool {
+    [function.to_string(), Names::for_stage(Stage::Dev).function, Names::for_stage(Stage::Prod).function]
+        .iter()
+        .any(|name| is_function_arn(arn, name))
 }
 
 /// `arn:aws:lambda:…:function:NAME`, optionally with a version or alias.

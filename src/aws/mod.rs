@@ -5,8 +5,10 @@
 pub mod config;
 pub mod error;
 pub mod events;
+pub mod lambda;
 pub mod live_bus;
 pub mod logs;
+pub mod put_events;
 pub mod replay;
 
 pub use config::{AwsArgs, AwsContext, load};

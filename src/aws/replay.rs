@@ -9,7 +9,8 @@ use aws_sdk_eventbridge::primitives::DateTime;
 use aws_sdk_eventbridge::types::{ReplayDestination, ReplayState};
 use jiff::Timestamp;
 
-use crate::aws::error::{AwsError, classify};
+use crate::aws::config::events_once;
+use crate::aws::error::{AwsError, CallFate, call_fate, classify};
 use crate::exit::Exit;
 
 /// The largest page ListArchives and ListReplays serve.
@@ -171,8 +172,11 @@ pub async fn bus_arn(client: &Client, bus: &str) -> Result<String, AwsError> {
         .ok_or_else(|| AwsError::new(Exit::AwsService, format!("DescribeEventBus {resource}: the answer has no ARN")))
 }
 
-/// StartReplay; the answer holds the ARN, the first state and when it started.
-pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<ReplayInfo, AwsError> {
+/// StartReplay, sent once (the SDK never resends it: a resent start that had gone through comes
+/// back `ResourceAlreadyExistsException` while the replay runs). When the answer is lost (a
+/// timeout, a dropped connection, a 5xx), DescribeReplay tells whether it started; the second
+/// value then says so.
+pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<(ReplayInfo, Option<String>), AwsError> {
     let resource = format!("replay {}", request.name);
     let destination = ReplayDestination::builder()
         .arn(&request.destination_arn)
@@ -188,10 +192,19 @@ pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<Re
         .event_start_time(date_time(request.start))
         .event_end_time(date_time(request.end))
         .destination(destination)
+        .customize()
+        .config_override(events_once(client))
         .send()
-        .await
-        .map_err(|e| classify("StartReplay", &resource, &e))?;
-    Ok(ReplayInfo {
+        .await;
+    let out = match out {
+        Ok(out) => out,
+        Err(e) if call_fate(&e) == CallFate::Unknown => {
+            let error = classify("StartReplay", &resource, &e);
+            return settle_lost_start(client, request, error).await;
+        }
+        Err(e) => return Err(classify("StartReplay", &resource, &e)),
+    };
+    let info = ReplayInfo {
         name: request.name.clone(),
         arn: out.replay_arn().map(str::to_string),
         state: out.state().map(|s| s.as_str().to_string()),
@@ -204,7 +217,44 @@ pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<Re
         last_replayed: None,
         replay_start: timestamp(out.replay_start_time()),
         replay_end: None,
-    })
+    };
+    Ok((info, None))
+}
+
+/// After StartReplay's answer was lost: the replay of that name, if it is this request's.
+async fn settle_lost_start(
+    client: &Client,
+    request: &ReplayRequest,
+    error: AwsError,
+) -> Result<(ReplayInfo, Option<String>), AwsError> {
+    match describe_replay(client, &request.name).await {
+        Ok(info)
+            if info.archive_arn.as_deref() == Some(request.archive_arn.as_str())
+                && info.event_start == Some(request.start)
+                && info.event_end == Some(request.end) =>
+        {
+            let note = format!("{}; DescribeReplay shows that the replay started", error.message);
+            Ok((info, Some(note)))
+        }
+        Ok(_) => Err(AwsError::new(
+            error.exit,
+            format!(
+                "{}; a replay named {} exists but is not this one: nothing was started",
+                error.message, request.name
+            ),
+        )),
+        Err(e) if e.exit == Exit::AwsNotFound => Err(AwsError::new(
+            error.exit,
+            format!("{}; DescribeReplay finds no replay {}: it was not started", error.message, request.name),
+        )),
+        Err(e) => Err(AwsError::new(
+            error.exit,
+            format!(
+                "{}; whether replay {} started is unknown ({}): check `alchemiser replay status {}` before starting it again",
+                error.message, request.name, e.message, request.name
+            ),
+        )),
+    }
 }
 
 /// DescribeReplay.

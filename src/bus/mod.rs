@@ -164,6 +164,34 @@ pub fn default_bus(stage: Stage) -> Bus {
     Bus::new(names.bus, names.function, rules, Some(archive), "embedded 2.27.0 default".to_string())
 }
 
+/// How a bus's rules differ from the 2.27.0 ones at `stage`, one line each (empty: none): rules
+/// missing or added, patterns changed (compared as JSON, so key order and spacing do not
+/// count), rules disabled, rules that no longer deliver to the function.
+pub fn drift_from_default(bus: &Bus, stage: Stage) -> Vec<String> {
+    let expected = default_bus(stage);
+    let as_json = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    let mut lines = Vec::new();
+    for want in expected.rules() {
+        let Some(have) = bus.rules().iter().find(|r| r.name == want.name) else {
+            lines.push(format!("rule {} is missing", want.name));
+            continue;
+        };
+        if as_json(&have.pattern_text) != as_json(&want.pattern_text) {
+            lines.push(format!("rule {} matches {} (2.27.0: {})", want.name, have.pattern_text, want.pattern_text));
+        }
+        if have.state != want.state {
+            lines.push(format!("rule {} is {}", want.name, have.state.as_str()));
+        }
+        if !have.targets.iter().any(|t| t.is_function) {
+            lines.push(format!("rule {} does not deliver to {}", want.name, bus.function_name));
+        }
+    }
+    for extra in bus.rules().iter().filter(|r| !expected.rules().iter().any(|w| w.name == r.name)) {
+        lines.push(format!("rule {} is not part of 2.27.0 (matches {})", extra.name, extra.pattern_text));
+    }
+    lines
+}
+
 /// The embedded patterns are constants, checked by a unit test.
 fn embedded_pattern(text: &str) -> Pattern {
     compile_pattern("embedded", text).unwrap_or_else(|e| unreachable!("embedded pattern {text}: {e}"))

@@ -3,15 +3,12 @@
 
 use std::io::{self, Write};
 
-use aws_sdk_lambda::Client;
-use aws_sdk_lambda::primitives::Blob;
-use aws_sdk_lambda::types::{InvocationType, LogType};
-use base64::Engine;
 use serde_json::Value as Json;
 
-use crate::aws::error::{AwsError, classify};
+use super::{CommandError, Io};
+use crate::aws::lambda::{self, Invocation};
 use crate::exit::Exit;
-use crate::guard::{self, Allowance};
+use crate::guard::{self, Allowance, StageClue};
 use crate::json::parse_python_json;
 use crate::render::{self, OutputFormat};
 use crate::routing::{LambdaPrediction, Response, Stage, predict};
@@ -22,6 +19,7 @@ pub struct InvokeOptions {
     /// The event exactly as it will be sent.
     pub payload: String,
     pub function: String,
+    /// The stage acted at: the stricter of `--stage`, the function's name and its configuration.
     pub stage: Stage,
     /// `--async`: an Event invocation (202, no result).
     pub asynchronous: bool,
@@ -30,84 +28,36 @@ pub struct InvokeOptions {
     pub output: OutputFormat,
 }
 
-/// What the Lambda service answered.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Invocation {
-    pub status_code: i32,
-    pub function_error: Option<String>,
-    pub executed_version: Option<String>,
-    pub payload: Option<String>,
-    pub log: Vec<String>,
-}
-
-/// Why the command stopped early.
-#[derive(Debug)]
-pub enum InvokeError {
-    Aws(AwsError),
-    /// Refused by the guard, or the event is not JSON: exit 1 / 2 with this message.
-    Refused(String),
-    Invalid(String),
-    Io(io::Error),
-}
-
-impl From<io::Error> for InvokeError {
-    fn from(e: io::Error) -> Self {
-        InvokeError::Io(e)
-    }
-}
-
-/// Predicts, guards, invokes, compares.
-pub async fn run(
-    client: &Client,
-    opts: &InvokeOptions,
-    confirm: Option<super::Confirm<'_>>,
-    out: &mut dyn Write,
-) -> Result<Exit, InvokeError> {
+/// Predicts, guards (asking at the terminal for a live trade), invokes, compares.
+pub async fn run(client: &aws_sdk_lambda::Client, opts: &InvokeOptions, io: &mut Io<'_>) -> Result<Exit, CommandError> {
     let event = parse_python_json(&opts.payload)
-        .map_err(|e| InvokeError::Invalid(format!("event:{}:{}: invalid JSON: {}", e.line, e.column, e.message)))?
+        .map_err(|e| CommandError::Usage(format!("event:{}:{}: invalid JSON: {}", e.line, e.column, e.message)))?
         .value;
     let prediction = predict(&event, opts.stage);
     if let Err(refusal) = guard::check(&prediction, 1, opts.stage, opts.allowance) {
-        match confirm {
+        let confirmed = match io.confirm.as_mut() {
             // Only the live-trade confirmation can be given at a prompt; --force cannot.
             Some(ask) if refusal.needs_confirmation => {
-                if !ask(&format!("Invoke {} and start a LIVE trading run?", opts.function))? {
-                    return Err(InvokeError::Refused("refused: live trade not confirmed".into()));
-                }
+                ask(&format!("Invoke {} and start a LIVE trading run?", opts.function))?
             }
-            _ => return Err(InvokeError::Refused(refusal.reason)),
+            _ => {
+                writeln!(io.err, "{}", refusal.reason)?;
+                return Ok(Exit::Failure);
+            }
+        };
+        if !confirmed {
+            writeln!(io.err, "refused: live trade not confirmed")?;
+            return Ok(Exit::Failure);
         }
     }
     if opts.dry_run {
-        write_report(out, opts, &prediction, None, &[])?;
+        write_report(io.out, opts, &prediction, None, &[])?;
         return Ok(Exit::Success);
     }
-    let invocation = invoke(client, opts).await.map_err(InvokeError::Aws)?;
+    let invocation = lambda::invoke(client, &opts.function, opts.payload.as_bytes(), opts.asynchronous).await?;
     let differences = if opts.asynchronous { Vec::new() } else { compare(&prediction, &invocation) };
-    write_report(out, opts, &prediction, Some(&invocation), &differences)?;
+    write_report(io.out, opts, &prediction, Some(&invocation), &differences)?;
     Ok(if differences.is_empty() { Exit::Success } else { Exit::Failure })
-}
-
-async fn invoke(client: &Client, opts: &InvokeOptions) -> Result<Invocation, AwsError> {
-    let mut request = client.invoke().function_name(&opts.function).payload(Blob::new(opts.payload.as_bytes()));
-    request = if opts.asynchronous {
-        request.invocation_type(InvocationType::Event)
-    } else {
-        request.invocation_type(InvocationType::RequestResponse).log_type(LogType::Tail)
-    };
-    let output = request.send().await.map_err(|e| classify("Invoke", &format!("function {}", opts.function), &e))?;
-    let log = output
-        .log_result()
-        .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
-        .map(|bytes| String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect())
-        .unwrap_or_default();
-    Ok(Invocation {
-        status_code: output.status_code(),
-        function_error: output.function_error().map(str::to_string),
-        executed_version: output.executed_version().map(str::to_string),
-        payload: output.payload().map(|p| String::from_utf8_lossy(p.as_ref()).into_owned()),
-        log,
-    })
 }
 
 /// What differs between the prediction and the real invocation (empty when they agree).
@@ -222,7 +172,7 @@ fn write_report(
     out.write_all(text.as_bytes())
 }
 
-/// `alchemiser invoke`: resolves the arguments, loads AWS, runs.
+/// `alchemiser invoke`: works out the stage from the function's name and configuration, runs.
 pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> Exit {
     let payload = match super::pattern::read_json_arg("event", &args.event, &mut io::stdin().lock()) {
         Ok(text) => text,
@@ -231,37 +181,54 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
             return Exit::Error;
         }
     };
-    super::block_on_aws(async {
-        let aws = crate::aws::load(&args.aws, globals.stage).await?;
+    super::shell(super::OnInterrupt::Stop, async |io| {
+        let stage = super::acting_stage(globals, &super::name_clues(&args.aws))?;
+        let aws = crate::aws::load(&args.aws, stage).await?;
+        let stage = match lambda::trading_config(&aws.lambda, &aws.function).await {
+            Ok(config) => {
+                writeln!(
+                    io.err,
+                    "function {}: APP__STAGE {}, trading endpoint {} ({})",
+                    aws.function,
+                    config.app_stage.as_deref().unwrap_or("unset"),
+                    config.endpoint.as_deref().unwrap_or("unset"),
+                    if config.trading_mode == "live" { "LIVE" } else { "paper" }
+                )?;
+                let mut clues = Vec::new();
+                let deployed = match config.app_stage.as_deref() {
+                    Some("prod") => Some(Stage::Prod),
+                    Some("dev") => Some(Stage::Dev),
+                    _ => None,
+                };
+                if let Some(deployed) = deployed {
+                    clues.push(StageClue { what: "APP__STAGE".into(), stage: deployed, from_name: false });
+                }
+                if config.trading_mode == "live" {
+                    clues.push(StageClue { what: "trading endpoint".into(), stage: Stage::Prod, from_name: false });
+                }
+                guard::acting_stage(stage, false, &clues).map_err(CommandError::Usage)?
+            }
+            Err(e) if e.exit == Exit::AwsNotFound => return Err(e.into()),
+            // Without the configuration the name decides; the invoke itself may still be allowed.
+            Err(e) => {
+                writeln!(
+                    io.err,
+                    "note: cannot read the function's configuration ({}); its name decides the stage",
+                    e.message
+                )?;
+                stage
+            }
+        };
         let opts = InvokeOptions {
-            payload,
+            payload: payload.clone(),
             function: aws.function.clone(),
-            stage: globals.stage,
+            stage,
             asynchronous: args.asynchronous,
             allowance: Allowance { force: args.guard.force, yes: args.guard.yes },
             dry_run: args.dry_run,
             output: globals.output,
         };
-        let mut ask = super::ask;
-        let confirm: Option<super::Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
-        match run(&aws.lambda, &opts, confirm, &mut io::stdout().lock()).await {
-            Ok(exit) => Ok(exit),
-            Err(InvokeError::Aws(e)) => Err(e),
-            Err(InvokeError::Refused(message)) => {
-                eprintln!("{message}");
-                Ok(Exit::Failure)
-            }
-            Err(InvokeError::Invalid(message)) => {
-                eprintln!("error: {message}");
-                Ok(Exit::Error)
-            }
-            Err(InvokeError::Io(e)) => {
-                if e.kind() != io::ErrorKind::BrokenPipe {
-                    eprintln!("error: {e}");
-                }
-                Ok(Exit::Error)
-            }
-        }
+        run(&aws.lambda, &opts, io).await
     })
 }
 

@@ -764,26 +764,15 @@ pub fn execute(args: crate::cli::LogsArgs, globals: &crate::cli::Globals) -> Exi
             return Exit::Error;
         }
     };
-    super::block_on_aws(async {
+    // Ctrl-C ends a follow or live tail cleanly (its summary still printed).
+    super::shell(super::OnInterrupt::Handle, async |io| {
         let aws = crate::aws::load(&args.aws, globals.stage).await?;
         opts.strip_host_prefix = crate::aws::logs::endpoint_overridden(&aws.config);
-        let stop = async {
-            // Without a handler, Ctrl-C keeps its default effect rather than stopping at once.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        };
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        match run(&aws.logs, &opts, &mut out, &mut io::stderr(), stop).await {
+        let stop = io.interrupts.clone();
+        match run(&aws.logs, &opts, io.out, io.err, stop.reached(1)).await {
             Ok(exit) => Ok(exit),
-            Err(LogsError::Aws(e)) => Err(e),
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            Err(LogsError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
-            Err(LogsError::Io(e)) => {
-                eprintln!("error: {e}");
-                Ok(Exit::Error)
-            }
+            Err(LogsError::Aws(e)) => Err(e.into()),
+            Err(LogsError::Io(e)) => Err(e.into()),
         }
     })
 }

@@ -10,8 +10,22 @@ pub mod route;
 pub mod rules;
 
 use crate::bus::{Bus, default_bus};
-use crate::cli::BusSourceArgs;
+use crate::cli::{BusSourceArgs, Globals};
+use crate::guard::StageClue;
 use crate::routing::Stage;
+
+/// The stage a command that acts works at: the stricter of `--stage` and what the names of the
+/// resources it touches say (see [`crate::guard::acting_stage`]); a contradiction is a usage error.
+pub fn acting_stage(globals: &Globals, clues: &[StageClue]) -> Result<Stage, CommandError> {
+    crate::guard::acting_stage(globals.stage, globals.stage_explicit, clues).map_err(CommandError::Usage)
+}
+
+/// What `--bus` and `--function` say about the stage.
+pub fn name_clues(aws: &crate::aws::AwsArgs) -> Vec<StageClue> {
+    let bus = aws.bus.as_deref().and_then(|name| StageClue::from_name("bus", name));
+    let function = aws.function.as_deref().and_then(|name| StageClue::from_name("function", name));
+    bus.into_iter().chain(function).collect()
+}
 
 /// The bus from a template when given, else the embedded 2.27.0 bus (`--live` is read by
 /// [`load_bus_any`]).
@@ -50,40 +64,88 @@ pub fn block_on_aws<F>(future: F) -> crate::exit::Exit
 where
     F: std::future::Future<Output = Result<crate::exit::Exit, crate::aws::error::AwsError>>,
 {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return crate::exit::Exit::Error;
-        }
-    };
-    match runtime.block_on(future) {
-        Ok(exit) => exit,
-        Err(e) => {
-            eprintln!("error: {}", e.message);
-            e.exit
+    shell(OnInterrupt::Stop, async |_io| future.await.map_err(CommandError::from))
+}
+
+/// Asks the operator a yes/no question (wired to the terminal by [`ask_at_terminal`]).
+pub type Confirm<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<bool>;
+
+/// Counts the Ctrl-C presses of a run. Commands that stop cleanly watch it; the shell starts
+/// the counting. A handle whose counter nobody can press never fires.
+#[derive(Debug, Clone)]
+pub struct Interrupts(tokio::sync::watch::Receiver<u32>);
+
+impl Interrupts {
+    /// A counter and the handle to press it with (the shell's signal listener, or a test).
+    pub fn channel() -> (tokio::sync::watch::Sender<u32>, Interrupts) {
+        let (press, count) = tokio::sync::watch::channel(0);
+        (press, Interrupts(count))
+    }
+
+    /// One that never fires.
+    pub fn none() -> Interrupts {
+        Interrupts::channel().1
+    }
+
+    /// Presses so far.
+    pub fn count(&self) -> u32 {
+        *self.0.borrow()
+    }
+
+    /// Resolves once `n` presses have been counted; never, when nothing can press any more.
+    pub async fn reached(&self, n: u32) {
+        let mut count = self.0.clone();
+        if count.wait_for(|c| *c >= n).await.is_err() {
+            std::future::pending::<()>().await;
         }
     }
 }
 
-/// Asks the operator a yes/no question (wired to the terminal by `ask`).
-pub type Confirm<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<bool>;
+/// Counts SIGINT for the rest of the process (the default effect, ending it, is gone from now on).
+fn count_interrupts(press: tokio::sync::watch::Sender<u32>) {
+    let Ok(mut signals) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()) else { return };
+    tokio::spawn(async move {
+        while signals.recv().await.is_some() {
+            press.send_modify(|n| *n += 1);
+        }
+    });
+}
 
-/// Asks a yes/no question on stderr; only called when stdin and stderr are terminals.
-pub fn ask(question: &str) -> std::io::Result<bool> {
-    use std::io::Write;
+/// Whether a person can answer a prompt: stderr shows the question and the process has a
+/// controlling terminal to read the answer from (stdin may be a pipe of events).
+pub fn can_prompt() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::fs::File::open("/dev/tty").is_ok()
+}
+
+/// The one prompt: writes `question [y/N]` on stderr and reads the answer from the controlling
+/// terminal, never from stdin (which may hold events and may be locked by its reader). Only
+/// `y`/`yes` is a yes; end of input or a Ctrl-C while waiting (`interrupts`) is a no.
+pub fn ask_at_terminal(question: &str, interrupts: &Interrupts) -> std::io::Result<bool> {
+    use std::io::{BufRead, Write};
+    let tty = std::fs::File::open("/dev/tty")?;
     let mut err = std::io::stderr();
     write!(err, "{question} [y/N] ")?;
     err.flush()?;
-    let mut answer = String::new();
-    std::io::stdin().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
-}
-
-/// Whether a person can answer a prompt.
-pub fn interactive() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    let pressed = interrupts.count();
+    // The read blocks, so it runs on a thread of its own while this one watches for Ctrl-C.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut answer = String::new();
+        let read = std::io::BufReader::new(tty).read_line(&mut answer).map(|_| answer);
+        let _ = tx.send(read);
+    });
+    loop {
+        match rx.recv_timeout(std::time::Duration::from_millis(20)) {
+            Ok(answer) => return Ok(matches!(answer?.trim().to_ascii_lowercase().as_str(), "y" | "yes")),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(false),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if interrupts.count() > pressed => {
+                writeln!(err)?;
+                return Ok(false);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+    }
 }
 
 /// The exit code of an offline command's I/O result: a closed pipe (`| head`) is the
@@ -99,12 +161,13 @@ pub fn finish_io(result: std::io::Result<crate::exit::Exit>) -> crate::exit::Exi
     }
 }
 
-/// Where an interactive AWS command writes, and whether it may ask.
+/// Where an interactive AWS command writes, whether it may ask, and its Ctrl-C presses.
 pub struct Io<'a> {
     pub out: &'a mut dyn std::io::Write,
     pub err: &'a mut dyn std::io::Write,
     /// None when there is no terminal to ask on: changes then need `--yes`.
     pub confirm: Option<Confirm<'a>>,
+    pub interrupts: Interrupts,
 }
 
 /// Why an AWS command stopped before finishing.
@@ -128,36 +191,77 @@ impl CommandError {
     }
 }
 
-/// Prints a usage or I/O failure once; an AWS failure goes up to [`block_on_aws`].
-fn settle(result: Result<crate::exit::Exit, CommandError>) -> Result<crate::exit::Exit, crate::aws::AwsError> {
+/// Prints a failure once, as one line, and returns its exit code.
+fn settle(result: Result<crate::exit::Exit, CommandError>) -> crate::exit::Exit {
     match result {
-        Ok(exit) => Ok(exit),
-        Err(CommandError::Aws(e)) => Err(e),
+        Ok(exit) => exit,
         // A closed pipe (`| head`) is the reader's choice, not an error.
-        Err(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(crate::exit::Exit::Success),
+        Err(CommandError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => crate::exit::Exit::Success,
         Err(e) => {
             eprintln!("error: {e}");
-            Ok(e.exit())
+            e.exit()
         }
     }
 }
 
-/// Loads AWS and runs `body` with stdout, stderr and (on a terminal) a prompt.
+/// How a command meets Ctrl-C.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnInterrupt {
+    /// The first Ctrl-C ends the command (exit 130); one that declined a prompt does too.
+    Stop,
+    /// The command watches `io.interrupts` and decides its own ending and exit code.
+    Handle,
+}
+
+/// The one shell every AWS command runs in: a runtime with Ctrl-C counted, stdout buffered,
+/// stderr, the terminal prompt when a person can answer, errors printed once and mapped to
+/// exit codes, a closed stdout (`| head`) taken as success.
+pub fn shell(
+    on_interrupt: OnInterrupt,
+    body: impl AsyncFnOnce(&mut Io<'_>) -> Result<crate::exit::Exit, CommandError>,
+) -> crate::exit::Exit {
+    use std::io::Write;
+    // One worker thread: the signal listener keeps counting while a prompt blocks this thread.
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return crate::exit::Exit::Error;
+        }
+    };
+    runtime.block_on(async {
+        let (press, interrupts) = Interrupts::channel();
+        count_interrupts(press);
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut err = std::io::stderr();
+        let prompt_interrupts = interrupts.clone();
+        let mut ask = |question: &str| ask_at_terminal(question, &prompt_interrupts);
+        let confirm: Option<Confirm<'_>> = if can_prompt() { Some(&mut ask) } else { None };
+        let mut io = Io { out: &mut out, err: &mut err, confirm, interrupts: interrupts.clone() };
+        let result = match on_interrupt {
+            OnInterrupt::Handle => body(&mut io).await,
+            OnInterrupt::Stop => tokio::select! {
+                result = body(&mut io) => result,
+                () = interrupts.reached(1) => {
+                    eprintln!("interrupted");
+                    Ok(crate::exit::Exit::Interrupted)
+                }
+            },
+        };
+        let exit = settle(result.and_then(|exit| out.flush().map(|()| exit).map_err(CommandError::from)));
+        if on_interrupt == OnInterrupt::Stop && interrupts.count() > 0 { crate::exit::Exit::Interrupted } else { exit }
+    })
+}
+
+/// Loads AWS and runs `body` in the [`shell`], Ctrl-C ending it.
 pub fn run_aws(
     aws: &crate::aws::AwsArgs,
     stage: Stage,
     body: impl AsyncFnOnce(&crate::aws::AwsContext, &mut Io<'_>) -> Result<crate::exit::Exit, CommandError>,
 ) -> crate::exit::Exit {
-    use std::io::Write;
-    let mut ask = ask;
-    block_on_aws(async {
+    shell(OnInterrupt::Stop, async |io| {
         let context = crate::aws::load(aws, stage).await?;
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        let mut err = std::io::stderr();
-        let confirm: Option<Confirm<'_>> = if interactive() { Some(&mut ask) } else { None };
-        let mut io = Io { out: &mut out, err: &mut err, confirm };
-        let result = body(&context, &mut io).await;
-        settle(result.and_then(|exit| out.flush().map(|()| exit).map_err(CommandError::from)))
+        body(&context, io).await
     })
 }

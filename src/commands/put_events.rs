@@ -1,30 +1,26 @@
 //! `alchemiser put-events`: send events to the bus, each routed locally first.
 //!
 //! Nothing is lost or sent twice: calls hold at most 10 entries and under 256 KB; only the
-//! entries AWS marks retryable (`ThrottlingException`, `InternalFailure`) are sent again, with
-//! capped exponential backoff and jitter; a call whose outcome is unknown (timeout, 5xx) is
-//! never resent but reported as such; every input gets exactly one outcome.
+//! entries AWS marks retryable are sent again (`aws::put_events`); an entry whose fate is not
+//! known is `unknown`, never `failed`, and never resent; every input gets exactly one outcome,
+//! also when Ctrl-C stops the run.
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use aws_sdk_eventbridge::Client;
-use aws_sdk_eventbridge::config::retry::RetryConfig;
-use aws_sdk_eventbridge::error::ProvideErrorMetadata;
-use aws_sdk_eventbridge::primitives::{DateTime, DateTimeFormat};
-use aws_sdk_eventbridge::types::PutEventsRequestEntry;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::task::JoinSet;
 
-use super::Io;
-use crate::aws::error::{AwsError, classify};
-use crate::bus::Bus;
-use crate::entries::{Entry, RETRYABLE_CODES, backoff_ms, batches, entry_from_event};
+use super::{CommandError, Interrupts, Io, OnInterrupt};
+use crate::aws::AwsError;
+use crate::aws::put_events::put_entries;
+use crate::bus::{Bus, default_bus, drift_from_default};
+use crate::cli::RuleSource;
+use crate::entries::{Entry, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
-use crate::guard::{self, Allowance};
+use crate::guard::{self, Allowance, StageClue};
 use crate::input::{self, Format, Origin};
 use crate::json::write::write_str;
 use crate::render::OutputFormat;
@@ -35,6 +31,7 @@ use crate::routing::{Stage, predict};
 pub struct PutEventsOptions {
     pub paths: Vec<PathBuf>,
     pub format: Format,
+    /// The stage acted at (the stricter of `--stage` and the bus's), deciding paper or LIVE.
     pub stage: Stage,
     /// The rules events are routed through before sending.
     pub rules: Bus,
@@ -42,56 +39,18 @@ pub struct PutEventsOptions {
     pub bus_name: String,
     pub allowance: Allowance,
     pub dry_run: bool,
-    /// Write the entries that failed (as JSON Lines envelopes) here, to send again.
+    /// Where the `failed` entries go (safe to send again); always written.
     pub failed_out: Option<PathBuf>,
+    /// Where the `unknown` entries go (perhaps delivered); always written.
+    pub unknown_out: Option<PathBuf>,
     /// Calls in flight at once.
     pub concurrency: usize,
     /// Attempts per entry for retryable failures (first try included).
     pub max_attempts: u32,
+    /// How long calls in flight may still finish after a Ctrl-C.
+    pub timeout: Duration,
     pub output: OutputFormat,
     pub progress: bool,
-}
-
-/// What happened to one input.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Sent {
-        event_id: String,
-        attempts: u32,
-    },
-    /// AWS refused the entry (or every retry of it); it was not delivered.
-    Failed {
-        code: String,
-        message: String,
-        attempts: u32,
-    },
-    /// The call's fate is unknown (timeout, server error): not resent, to avoid a duplicate.
-    Unknown {
-        message: String,
-    },
-    /// Held back by the routing guard.
-    Refused {
-        reason: String,
-    },
-    /// Not something PutEvents takes (or unreadable).
-    Invalid {
-        reason: String,
-    },
-    /// `--dry-run`: would be sent.
-    WouldSend,
-}
-
-impl Outcome {
-    fn status(&self) -> &'static str {
-        match self {
-            Outcome::Sent { .. } => "sent",
-            Outcome::Failed { .. } => "failed",
-            Outcome::Unknown { .. } => "unknown",
-            Outcome::Refused { .. } => "refused",
-            Outcome::Invalid { .. } => "invalid",
-            Outcome::WouldSend => "dry_run",
-        }
-    }
 }
 
 /// One input line of the report.
@@ -101,46 +60,80 @@ struct Item {
     outcome: Option<Outcome>,
 }
 
+/// How sending ended.
+#[derive(Default)]
+struct Sending {
+    /// The last error that refused or cut off a whole call, for the exit code.
+    call_error: Option<AwsError>,
+    /// A second Ctrl-C: quit without waiting for the calls in flight.
+    abandoned: bool,
+}
+
+const NOT_STARTED: &str = "NotSent";
+
 /// Reads, routes, guards and sends; returns the exit code (see the README). Live trades that
 /// lack `--yes` are asked about through `io.confirm`, and refused when there is none.
-pub async fn run(client: &Client, opts: &PutEventsOptions, stdin: &mut dyn Read, io: &mut Io<'_>) -> io::Result<Exit> {
+pub async fn run(
+    client: &Client,
+    opts: &PutEventsOptions,
+    stdin: &mut dyn Read,
+    io: &mut Io<'_>,
+) -> Result<Exit, CommandError> {
     let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
+    // Emptied before anything is sent: an earlier run's entries can never be resent by mistake.
+    for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
+        write_atomically(path, "")?;
+    }
     let sendable = guard_items(&mut items, opts, io)?;
-    let (out, err) = (&mut *io.out, &mut *io.err);
-
-    if opts.dry_run {
+    let mut sending = Sending::default();
+    if io.interrupts.count() > 0 {
+        for i in &sendable {
+            items[*i].outcome = Some(not_started());
+        }
+    } else if opts.dry_run {
         for i in &sendable {
             items[*i].outcome = Some(Outcome::WouldSend);
         }
     } else if !sendable.is_empty() {
         let entries: Vec<(usize, Entry)> =
             sendable.iter().filter_map(|i| items[*i].entry.clone().map(|e| (*i, e))).collect();
-        for (index, outcome) in send(client, &opts.bus_name, entries, opts).await {
-            items[index].outcome = Some(outcome);
-        }
-        // Every input gets exactly one outcome, even if a sending task died without one.
-        for i in &sendable {
-            items[*i].outcome.get_or_insert_with(|| Outcome::Unknown {
-                message: "the sending task stopped before reporting; check the bus before resending".into(),
-            });
-        }
+        sending = send(client, opts, entries, &mut items, &io.interrupts, io.err).await?;
+    }
+    // Every input gets exactly one outcome: a call still in flight when the run stopped (or a
+    // sending task that died) may have delivered its entries.
+    for i in &sendable {
+        items[*i].outcome.get_or_insert_with(|| Outcome::Unknown {
+            message: "the run stopped before AWS answered; check the bus before resending".into(),
+        });
     }
 
-    report(&items, opts, out)?;
-    let mut exit = if unreadable > 0 { Exit::Error } else { Exit::Success };
-    if let Some(path) = &opts.failed_out {
-        let written = write_failed(path, &items)?;
-        if written > 0 {
-            writeln!(err, "wrote {written} failed entries to {} (send them again with `put-events`)", path.display())?;
-        }
+    if !sending.abandoned {
+        report(&items, opts, io.out)?;
+        io.out.flush()?;
     }
-    let not_sent =
-        items.iter().filter(|i| !matches!(i.outcome, Some(Outcome::Sent { .. } | Outcome::WouldSend))).count();
-    if not_sent > 0 {
+    let failed = write_entries(opts.failed_out.as_deref(), &items, "failed")?;
+    let unknown = write_entries(opts.unknown_out.as_deref(), &items, "unknown")?;
+    writeln!(io.err, "{}", summary(&items))?;
+    if !sending.abandoned {
+        advise(io.err, opts, failed, unknown)?;
+    }
+
+    let mut exit = if unreadable > 0 { Exit::Error } else { Exit::Success };
+    if items.iter().any(|i| !matches!(i.outcome, Some(Outcome::Sent { .. } | Outcome::WouldSend))) {
         exit = exit.worst(Exit::Failure);
     }
-    writeln!(err, "{}", summary(&items))?;
-    Ok(exit)
+    if let Some(error) = &sending.call_error {
+        exit = error.exit;
+    }
+    Ok(if io.interrupts.count() > 0 { Exit::Interrupted } else { exit })
+}
+
+fn not_started() -> Outcome {
+    Outcome::Failed {
+        code: NOT_STARTED.to_string(),
+        message: "not sent: stopped by Ctrl-C before its call started".to_string(),
+        attempts: 0,
+    }
 }
 
 fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write) -> io::Result<(Vec<Item>, usize)> {
@@ -192,10 +185,7 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, io: &mut Io<'_>) -> 
         && !awaiting_confirmation.is_empty()
     {
         let n = awaiting_confirmation.len();
-        let yes = confirm(&format!(
-            "{n} event{} would start a LIVE trading run in prod. Send?",
-            if n == 1 { "" } else { "s" }
-        ))?;
+        let yes = confirm(&format!("{} would start a LIVE trading run in prod. Send?", events(n)))?;
         for i in awaiting_confirmation {
             if yes {
                 sendable.push(i);
@@ -208,158 +198,103 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, io: &mut Io<'_>) -> 
     Ok(sendable)
 }
 
-fn request_entry(entry: &Entry, bus: &str) -> PutEventsRequestEntry {
-    PutEventsRequestEntry::builder()
-        .source(&entry.source)
-        .detail_type(&entry.detail_type)
-        .detail(&entry.detail)
-        .event_bus_name(bus)
-        .set_resources((!entry.resources.is_empty()).then(|| entry.resources.clone()))
-        .set_time(entry.time.as_deref().and_then(|t| DateTime::from_str(t, DateTimeFormat::DateTime).ok()))
-        .build()
+/// "1 event", "2 events".
+fn events(n: usize) -> String {
+    format!("{n} event{}", if n == 1 { "" } else { "s" })
 }
 
-/// Sends every entry, at most `opts.concurrency` calls at once; one outcome per index.
+/// Sends every entry, at most `opts.concurrency` calls at once, recording each outcome in
+/// `items` as its call ends. The first Ctrl-C starts no more calls and waits up to
+/// `opts.timeout` for those in flight; the second stops waiting.
 async fn send(
     client: &Client,
-    bus: &str,
-    entries: Vec<(usize, Entry)>,
     opts: &PutEventsOptions,
-) -> Vec<(usize, Outcome)> {
+    entries: Vec<(usize, Entry)>,
+    items: &mut [Item],
+    interrupts: &Interrupts,
+    err: &mut dyn Write,
+) -> io::Result<Sending> {
     let refs: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
     let (calls, oversized) = batches(&refs);
-    let mut outcomes: Vec<(usize, Outcome)> = oversized
-        .iter()
-        .map(|&k| {
-            let reason =
-                format!("entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)", entries[k].1.size());
-            (entries[k].0, Outcome::Invalid { reason })
-        })
-        .collect();
-    let progress = progress_bar(opts.progress, calls.len());
+    for &k in &oversized {
+        let reason =
+            format!("entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)", entries[k].1.size());
+        items[entries[k].0].outcome = Some(Outcome::Invalid { reason });
+    }
+    let bar = progress_bar(opts.progress, entries.len() - oversized.len());
+    let mut sending = Sending::default();
     let mut queue = calls.into_iter();
     let mut running = JoinSet::new();
+    let mut stop_waiting_at: Option<tokio::time::Instant> = None;
     loop {
-        while running.len() < opts.concurrency.max(1) {
+        while stop_waiting_at.is_none() && running.len() < opts.concurrency.max(1) {
             let Some(call) = queue.next() else { break };
             let batch: Vec<(usize, Entry)> = call.iter().map(|&k| entries[k].clone()).collect();
-            running.spawn(send_call(client.clone(), bus.to_string(), batch, opts.max_attempts.max(1)));
+            let (client, bus, interrupts) = (client.clone(), opts.bus_name.clone(), interrupts.clone());
+            let attempts = opts.max_attempts.max(1);
+            running.spawn(async move { put_entries(&client, &bus, batch, attempts, &interrupts).await });
         }
-        match running.join_next().await {
-            None => break,
-            Some(Ok(done)) => outcomes.extend(done),
-            // A task that died leaves its entries without an outcome; `run` reports them unknown.
-            Some(Err(_)) => {}
+        if running.is_empty() {
+            break;
         }
-        if let Some(bar) = &progress {
-            bar.inc(1);
+        let deadline = stop_waiting_at.unwrap_or_else(|| tokio::time::Instant::now() + opts.timeout);
+        tokio::select! {
+            joined = running.join_next() => {
+                // A task that died leaves its entries without an outcome: `run` makes them unknown.
+                if let Some(Ok(result)) = joined {
+                    if let Some(bar) = &bar {
+                        bar.inc(result.outcomes.len() as u64);
+                    }
+                    for (index, outcome) in result.outcomes {
+                        items[index].outcome = Some(outcome);
+                    }
+                    if result.error.is_some() {
+                        sending.call_error = result.error;
+                    }
+                }
+            }
+            () = interrupts.reached(1), if stop_waiting_at.is_none() => {
+                stop_waiting_at = Some(tokio::time::Instant::now() + opts.timeout);
+                let line = format!(
+                    "stopping: no new calls; waiting up to {} s for {} in flight (Ctrl-C again to quit at once)",
+                    opts.timeout.as_secs(),
+                    match running.len() { 1 => "1 call".to_string(), n => format!("{n} calls") },
+                );
+                match &bar {
+                    Some(bar) => bar.suspend(|| writeln!(err, "{line}"))?,
+                    None => writeln!(err, "{line}")?,
+                }
+            }
+            () = interrupts.reached(2) => {
+                sending.abandoned = true;
+                break;
+            }
+            () = tokio::time::sleep_until(deadline), if stop_waiting_at.is_some() => break,
         }
     }
-    if let Some(bar) = progress {
+    // Calls never started provably delivered nothing; calls still running are dropped here and
+    // their entries become `unknown` in `run`.
+    for call in queue {
+        for k in call {
+            items[entries[k].0].outcome = Some(not_started());
+        }
+    }
+    if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    outcomes
+    Ok(sending)
 }
 
-fn progress_bar(enabled: bool, calls: usize) -> Option<ProgressBar> {
-    (enabled && calls > 1).then(|| {
-        let bar = ProgressBar::new(calls as u64);
-        if let Ok(style) = ProgressStyle::with_template("{spinner} sending {pos}/{len} calls [{bar:30}] {elapsed}") {
+fn progress_bar(enabled: bool, entries: usize) -> Option<ProgressBar> {
+    (enabled && entries > 10).then(|| {
+        let bar = ProgressBar::new(entries as u64);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} sending {pos}/{len} events [{bar:30}] {per_sec}, {eta} left ({elapsed})",
+        ) {
             bar.set_style(style);
         }
         bar
     })
-}
-
-/// One call of up to 10 entries, retrying only what AWS says is retryable.
-async fn send_call(
-    client: Client,
-    bus: String,
-    batch: Vec<(usize, Entry)>,
-    max_attempts: u32,
-) -> Vec<(usize, Outcome)> {
-    let mut done = Vec::with_capacity(batch.len());
-    let mut pending = batch;
-    let mut attempt = 0;
-    while !pending.is_empty() {
-        attempt += 1;
-        let mut request = client.put_events();
-        for (_, entry) in &pending {
-            request = request.entries(request_entry(entry, &bus));
-        }
-        // The SDK must not resend on its own: a retried 5xx or timeout could deliver twice.
-        let response = request
-            .customize()
-            .config_override(aws_sdk_eventbridge::config::Builder::default().retry_config(RetryConfig::disabled()))
-            .send()
-            .await;
-        let mut retry = Vec::new();
-        match response {
-            Ok(output) => {
-                let results = output.entries();
-                for (k, (index, entry)) in pending.into_iter().enumerate() {
-                    match results.get(k) {
-                        Some(r) if r.error_code().is_none() => done.push((
-                            index,
-                            Outcome::Sent { event_id: r.event_id().unwrap_or_default().to_string(), attempts: attempt },
-                        )),
-                        Some(r) => {
-                            let code = r.error_code().unwrap_or_default().to_string();
-                            let message = r.error_message().unwrap_or_default().to_string();
-                            if RETRYABLE_CODES.contains(&code.as_str()) && attempt < max_attempts {
-                                retry.push((index, entry));
-                            } else {
-                                done.push((index, Outcome::Failed { code, message, attempts: attempt }));
-                            }
-                        }
-                        // AWS answers every entry; a missing answer leaves the fate unknown.
-                        None => done.push((index, Outcome::Unknown { message: "no result for this entry".into() })),
-                    }
-                }
-            }
-            Err(e) => {
-                let code = e.code().unwrap_or_default().to_string();
-                let throttled = code == "ThrottlingException";
-                // A refused connection never reached AWS; nothing can have been delivered.
-                let not_sent = matches!(&e, aws_sdk_eventbridge::error::SdkError::DispatchFailure(f) if !f.is_timeout())
-                    || matches!(&e, aws_sdk_eventbridge::error::SdkError::ConstructionFailure(_));
-                let classified: AwsError = classify("PutEvents", &format!("on bus {bus}"), &e);
-                if throttled && attempt < max_attempts {
-                    retry = pending;
-                } else if throttled || not_sent || e.raw_response().is_some_and(|r| r.status().is_client_error()) {
-                    let code = if code.is_empty() { "RequestFailed".to_string() } else { code };
-                    done.extend(pending.into_iter().map(|(index, _)| {
-                        (
-                            index,
-                            Outcome::Failed {
-                                code: code.clone(),
-                                message: classified.message.clone(),
-                                attempts: attempt,
-                            },
-                        )
-                    }));
-                } else {
-                    done.extend(
-                        pending
-                            .into_iter()
-                            .map(|(index, _)| (index, Outcome::Unknown { message: classified.message.clone() })),
-                    );
-                }
-            }
-        }
-        pending = retry;
-        if !pending.is_empty() {
-            tokio::time::sleep(Duration::from_millis(backoff_ms(attempt, jitter()))).await;
-        }
-    }
-    done
-}
-
-/// A number in 0..1 for backoff jitter, without a random-number crate.
-fn jitter() -> f64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(0);
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -394,6 +329,8 @@ fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::R
                 }
                 text.push_str(",\"attempts\":");
                 text.push_str(&attempts.map_or("null".to_string(), |a| a.to_string()));
+                text.push_str(",\"rule_set\":");
+                write_str(&mut text, &opts.rules.origin);
                 if opts.dry_run
                     && let Some(entry) = &item.entry
                 {
@@ -459,12 +396,16 @@ fn write_entry(text: &mut String, entry: &Entry, bus: &str) {
     text.push('}');
 }
 
-/// Writes the failed entries as envelopes; returns how many.
-fn write_failed(path: &std::path::Path, items: &[Item]) -> io::Result<usize> {
+/// Writes the entries whose status is `status` to `path` as JSON Lines envelopes (what
+/// `put-events` reads back); returns how many. Nothing is written without a path.
+fn write_entries(path: Option<&Path>, items: &[Item], status: &str) -> io::Result<usize> {
+    let Some(path) = path else { return Ok(0) };
     let mut text = String::new();
     let mut count = 0;
     for item in items {
-        if let (Some(Outcome::Failed { .. }), Some(entry)) = (&item.outcome, &item.entry) {
+        if let (Some(outcome), Some(entry)) = (&item.outcome, &item.entry)
+            && outcome.status() == status
+        {
             count += 1;
             text.push_str("{\"source\":");
             write_str(&mut text, &entry.source);
@@ -472,22 +413,42 @@ fn write_failed(path: &std::path::Path, items: &[Item]) -> io::Result<usize> {
             write_str(&mut text, &entry.detail_type);
             text.push_str(",\"detail\":");
             text.push_str(&entry.detail);
+            if !entry.resources.is_empty() || entry.time.is_some() {
+                text.push_str(",\"resources\":[");
+                for (i, r) in entry.resources.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    write_str(&mut text, r);
+                }
+                text.push(']');
+            }
+            if let Some(time) = &entry.time {
+                text.push_str(",\"time\":");
+                write_str(&mut text, time);
+            }
             text.push_str("}\n");
         }
     }
-    if count > 0 {
-        // Write whole or not at all: a temp file renamed into place.
-        let tmp = path.with_extension("partial");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, path)?;
-    }
+    write_atomically(path, &text)?;
     Ok(count)
+}
+
+/// Whole or not at all: a temporary file beside `path`, renamed over it.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
 fn summary(items: &[Item]) -> String {
     let count =
         |status: &str| items.iter().filter(|i| i.outcome.as_ref().is_some_and(|o| o.status() == status)).count();
-    let mut parts = vec![format!("{} events", items.len())];
+    let mut parts = vec![events(items.len())];
     for (status, label) in [
         ("sent", "sent"),
         ("dry_run", "would be sent"),
@@ -504,51 +465,120 @@ fn summary(items: &[Item]) -> String {
     parts.join(", ")
 }
 
-/// `alchemiser put-events`: resolves the arguments, loads AWS, runs.
+/// What to do about the entries that were not sent.
+fn advise(err: &mut dyn Write, opts: &PutEventsOptions, failed: usize, unknown: usize) -> io::Result<()> {
+    if failed > 0
+        && let Some(path) = &opts.failed_out
+    {
+        writeln!(
+            err,
+            "wrote {} that failed to {}: they were not delivered; send them again with `alchemiser put-events {}`",
+            events(failed),
+            path.display(),
+            path.display()
+        )?;
+    }
+    if unknown > 0 {
+        let listed = match &opts.unknown_out {
+            Some(path) => format!("they are in {}", path.display()),
+            None => "pass --unknown-out FILE to keep them".to_string(),
+        };
+        writeln!(
+            err,
+            "{} may or may not have been delivered ({listed}): before sending any again, look for them with `alchemiser logs --since 15m` or in the archive (`alchemiser replay --dry-run`)",
+            events(unknown)
+        )?;
+    }
+    Ok(())
+}
+
+/// `alchemiser put-events`: works out the stage and the rules, loads AWS, runs.
 pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -> Exit {
     use std::io::IsTerminal;
-    let rules = match super::load_bus_any(&args.bus_source, &args.aws, globals.stage) {
-        Ok(bus) => bus,
-        Err(exit) => return exit,
-    };
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(input::STDIN)] } else { args.paths };
-    super::block_on_aws(async {
-        // A dry run sends nothing, so it needs no credentials or region.
-        let (client, bus_name) = if args.dry_run {
-            let bus = args.aws.bus.clone().unwrap_or_else(|| crate::bus::Names::for_stage(globals.stage).bus);
-            let config = aws_sdk_eventbridge::Config::builder()
-                .behavior_version(aws_sdk_eventbridge::config::BehaviorVersion::latest())
-                .build();
-            (Client::from_conf(config), bus)
-        } else {
-            let aws = crate::aws::load(&args.aws, globals.stage).await?;
-            (aws.events.clone(), aws.bus.clone())
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(input::STDIN)] } else { args.paths.clone() };
+    super::shell(OnInterrupt::Handle, async |io| {
+        let stage = super::acting_stage(globals, &super::name_clues(&args.aws))?;
+        // AWS is needed to send and to read the deployed rules; a dry run can do without.
+        let aws = match crate::aws::load(&args.aws, stage).await {
+            Ok(aws) => Some(aws),
+            Err(e) if args.dry_run => {
+                writeln!(
+                    io.err,
+                    "note: AWS cannot be used ({}); the dry run routes through the embedded 2.27.0 rules",
+                    e.message
+                )?;
+                None
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let rules = match (&args.template, args.rules, &aws) {
+            (Some(_), _, _) => {
+                let source = crate::cli::BusSourceArgs { template: args.template.clone(), live: false };
+                super::load_bus(&source, stage).map_err(CommandError::Usage)?
+            }
+            (None, RuleSource::Deployed, Some(aws)) => match crate::aws::live_bus::load(aws).await {
+                Ok(bus) => {
+                    let drift = drift_from_default(&bus, stage);
+                    if !drift.is_empty() {
+                        writeln!(io.err, "note: the deployed rules differ from 2.27.0: {}", drift.join("; "))?;
+                    }
+                    bus
+                }
+                Err(e) if args.dry_run => {
+                    writeln!(
+                        io.err,
+                        "note: cannot read the deployed rules ({}); the dry run routes through the embedded 2.27.0 rules",
+                        e.message
+                    )?;
+                    default_bus(stage)
+                }
+                Err(e) => return Err(e.into()),
+            },
+            (None, _, _) => default_bus(stage),
+        };
+        // A bus whose rules deliver to the prod function is a prod bus, whatever its name.
+        let target_clues: Vec<StageClue> = rules
+            .rules()
+            .iter()
+            .flat_map(|r| r.targets.iter().filter(|t| t.is_function))
+            .filter_map(|t| {
+                guard::stage_in_name(&t.arn).map(|s| StageClue { what: t.arn.clone(), stage: s, from_name: false })
+            })
+            .collect();
+        let stage = guard::acting_stage(stage, false, &target_clues).map_err(CommandError::Usage)?;
+        let bus_name = aws.as_ref().map(|a| a.bus.clone()).unwrap_or_else(|| rules.name.clone());
+        writeln!(
+            io.err,
+            "guard: routing through the {} ({} rules), stage {}",
+            rules.origin,
+            rules.rules().len(),
+            stage.as_str()
+        )?;
+        let client = match &aws {
+            Some(aws) => aws.events.clone(),
+            // Never called: a dry run without AWS sends nothing.
+            None => Client::from_conf(
+                aws_sdk_eventbridge::Config::builder()
+                    .behavior_version(aws_sdk_eventbridge::config::BehaviorVersion::latest())
+                    .build(),
+            ),
         };
         let opts = PutEventsOptions {
-            paths,
+            paths: paths.clone(),
             format: if args.jsonl { Format::JsonLines } else { Format::Auto },
-            stage: globals.stage,
+            stage,
             rules,
             bus_name,
             allowance: Allowance { force: args.guard.force, yes: args.guard.yes },
             dry_run: args.dry_run,
-            failed_out: args.failed_out,
+            failed_out: args.failed_out.clone(),
+            unknown_out: args.unknown_out.clone(),
             concurrency: usize::from(args.concurrency),
             max_attempts: args.attempts,
+            timeout: Duration::from_secs(args.aws.timeout),
             output: globals.output,
             progress: io::stderr().is_terminal(),
         };
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        let mut ask = super::ask;
-        let confirm: Option<super::Confirm<'_>> = if super::interactive() { Some(&mut ask) } else { None };
-        let mut io = Io { out: &mut out, err: &mut io::stderr(), confirm };
-        let result = run(&client, &opts, &mut io::stdin().lock(), &mut io).await;
-        Ok(result.and_then(|exit| out.flush().map(|_| exit)).unwrap_or_else(|e| {
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("error: {e}");
-            }
-            Exit::Error
-        }))
+        run(&client, &opts, &mut io::stdin().lock(), io).await
     })
 }

@@ -21,6 +21,7 @@ use crate::aws::{AwsArgs, AwsContext, AwsError};
 use crate::bus::Names;
 use crate::cli::{ArchivesArgs, ArchivesCommand, Globals, ReplayArgs, ReplayCommand, ReplayStartArgs};
 use crate::exit::Exit;
+use crate::guard::StageClue;
 use crate::render::{OutputFormat, new_table};
 use crate::routing::Stage;
 use crate::when;
@@ -247,7 +248,10 @@ pub async fn start(
             return Ok(Started::Nothing(Exit::Failure));
         }
     }
-    let started = api::start_replay(&aws.events, &plan.request).await?;
+    let (started, note) = api::start_replay(&aws.events, &plan.request).await?;
+    if let Some(note) = note {
+        writeln!(io.err, "note: {note}")?;
+    }
     writeln!(io.err, "started replay {}: {}", started.name, started.state.as_deref().unwrap_or("state unknown"))?;
     Ok(Started::Replay(Box::new(started)))
 }
@@ -678,38 +682,6 @@ fn write_replay(
     writeln!(out, "{table}")
 }
 
-/// Asks on a thread of its own, so a second Ctrl-C (which the runtime now owns) still ends
-/// the prompt, as a "no".
-async fn ask_unless_interrupted(question: String) -> bool {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(super::ask(&question));
-    });
-    let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
-    loop {
-        match rx.try_recv() {
-            Ok(answer) => return matches!(answer, Ok(true)),
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => return false,
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-        }
-        tokio::select! {
-            _ = &mut ctrl_c => {
-                eprintln!();
-                return false;
-            }
-            () = tokio::time::sleep(Duration::from_millis(50)) => {}
-        }
-    }
-}
-
-/// Resolves when Ctrl-C arrives; never, when the handler cannot be installed (Ctrl-C then
-/// keeps its default effect of ending the process).
-async fn ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
-    }
-}
-
 /// The default `--poll-interval`.
 const POLL_INTERVAL: Duration = Duration::from_secs(5);
 
@@ -778,20 +750,34 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
             return Exit::Error;
         }
     };
+    // The archive, the bus and the rules replayed to decide the stage as much as --stage does.
+    let mut clues = super::name_clues(aws);
+    clues.extend(args.archive.as_deref().and_then(|name| StageClue::from_name("archive", name)));
+    clues.extend(args.rules.iter().filter_map(|name| StageClue::from_name("rule", name)));
+    let stage = match super::acting_stage(globals, &clues) {
+        Ok(stage) => stage,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Error;
+        }
+    };
     let opts = StartOptions {
         name: args.name.unwrap_or_else(|| default_name(now)),
-        archive: args.archive.unwrap_or_else(|| Names::for_stage(globals.stage).archive),
+        archive: args.archive.unwrap_or_else(|| Names::for_stage(stage).archive),
         rules: args.rules,
         window,
         yes: args.yes,
         dry_run: args.dry_run,
-        stage: globals.stage,
+        stage,
     };
     let wait_for = args.wait.then_some(WaitOptions {
         interval: args.poll_interval.unwrap_or(POLL_INTERVAL),
         progress: io::stderr().is_terminal(),
     });
-    super::run_aws(aws, globals.stage, async |context, io| {
+    // Waiting handles Ctrl-C itself: it stops waiting and offers to cancel.
+    let on_interrupt = if wait_for.is_some() { super::OnInterrupt::Handle } else { super::OnInterrupt::Stop };
+    super::shell(on_interrupt, async |io| {
+        let context = &crate::aws::load(aws, opts.stage).await?;
         let started = match start(context, &opts, now, tz, globals, io).await? {
             Started::Replay(started) => started,
             Started::Nothing(exit) => return Ok(exit),
@@ -800,16 +786,17 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
             write_replay(&started, None, globals, tz, io.out)?;
             return Ok(Exit::Success);
         };
-        match wait(&context.events, &started.name, window, wait_opts, io.err, ctrl_c()).await? {
+        let interrupts = io.interrupts.clone();
+        match wait(&context.events, &started.name, window, wait_opts, io.err, interrupts.reached(1)).await? {
             Waited::Ended(info) => {
                 write_replay(&info, None, globals, tz, io.out)?;
                 Ok(ended(&info, io.err)?)
             }
             Waited::Interrupted => {
-                let cancel = if io.confirm.is_some() {
-                    Some(ask_unless_interrupted(format!("Cancel replay {} as well?", started.name)).await)
-                } else {
-                    None
+                // A second Ctrl-C at this question is a no.
+                let cancel = match io.confirm.as_mut() {
+                    Some(ask) => Some(ask(&format!("Cancel replay {} as well?", started.name))?),
+                    None => None,
                 };
                 interrupted(&context.events, &started.name, cancel, io.err).await
             }

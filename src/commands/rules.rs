@@ -18,6 +18,7 @@ use crate::aws::{AwsContext, AwsError};
 use crate::bus::RuleState;
 use crate::cli::{ChangeArgs, ChangeOptions, ListArgs, RestoreArgs, RulesCommand, ShowArgs};
 use crate::exit::Exit;
+use crate::guard::StageClue;
 use crate::render::{OutputFormat, Style, new_table};
 
 /// How results are printed.
@@ -58,7 +59,22 @@ pub fn execute(args: crate::cli::RulesArgs, globals: &crate::cli::Globals) -> Ex
             Err(exit) => exit,
         };
     }
-    super::run_aws(&args.aws, globals.stage, async |aws, io| run(&args.command, aws, &opts, io).await)
+    // The rules named (and `show`'s) say which bus they are on as much as --stage does.
+    let names: &[String] = match &args.command {
+        RulesCommand::Enable(change) | RulesCommand::Disable(change) => &change.names,
+        RulesCommand::Show(show) => std::slice::from_ref(&show.name),
+        _ => &[],
+    };
+    let mut clues = super::name_clues(&args.aws);
+    clues.extend(names.iter().filter_map(|name| StageClue::from_name("rule", name)));
+    let stage = match super::acting_stage(globals, &clues) {
+        Ok(stage) => stage,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Exit::Error;
+        }
+    };
+    super::run_aws(&args.aws, stage, async |aws, io| run(&args.command, aws, &opts, io).await)
 }
 
 /// `rules lint`: findings as a table or JSON Lines; exit 1 when there are any.

@@ -8,6 +8,8 @@
 // Every test binary compiles this module but uses only part of it.
 #![allow(dead_code)]
 
+pub mod proxy;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -222,14 +224,36 @@ pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
 /// The `alchemiser` binary for any AWS subcommand against moto (`args` start with the
 /// subcommand; the AWS flags follow it).
 pub fn aws_command(endpoint: &str, workdir: &Path, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
-    hermetic(&mut cmd, workdir);
-    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+    assert_cmd::Command::from_std(aws_process(endpoint, workdir, args))
+}
+
+/// The same as a plain process, for tests that signal it or run it in a pseudo-terminal.
+pub fn aws_process(endpoint: &str, workdir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("alchemiser"));
+    for (key, _) in std::env::vars_os() {
+        if key.to_str().is_some_and(|k| k.starts_with("AWS_")) {
+            cmd.env_remove(&key);
+        }
+    }
+    let missing = workdir.join("no-such-aws-file");
+    cmd.current_dir(workdir)
+        .env_remove("ALCHEMISER_STAGE")
+        .env("NO_COLOR", "1")
+        .env("AWS_CONFIG_FILE", &missing)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing")
         .env("AWS_REGION", REGION)
         .args(args)
         .args(["--endpoint-url", endpoint, "--max-attempts", "1"]);
     cmd
+}
+
+/// Sends SIGINT, as Ctrl-C at a terminal does.
+pub fn interrupt(child: &std::process::Child) {
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    assert!(status.is_ok_and(|s| s.success()), "kill -INT {}", child.id());
 }
 
 /// One call of a JSON-protocol AWS service on moto (`target` like `AmazonSQS.CreateQueue`).
@@ -313,4 +337,112 @@ pub async fn replay_config(replay: &aws_smithy_http_client::test_util::StaticRep
         .retry_config(RetryConfig::disabled())
         .load()
         .await
+}
+
+/// A WorkflowCompleted the Lambda validates and answers 404: safe to send, with a sequence number.
+pub fn safe_event(seq: usize) -> String {
+    format!(
+        r#"{{"source":"alchemiser.execution_v2.handlers","detail-type":"WorkflowCompleted","detail":{{"correlation_id":"c","causation_id":"s","event_id":"workflow-completed-{seq}","timestamp":"2025-10-14T12:00:00Z","source_module":"execution_v2.handlers","workflow_type":"trading","workflow_duration_ms":5,"success":true,"seq":{seq}}}}}"#
+    )
+}
+
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+}
+
+/// A bus with one rule delivering `alchemiser.*` events to a fresh queue.
+pub fn bus_with_queue(moto: &Moto) -> (String, String) {
+    let bus = unique("put-bus");
+    let queue = unique("put-q");
+    let url = create_queue(&moto.endpoint, &queue);
+    runtime().block_on(async {
+        let events = moto.events().await;
+        create_bus(&events, &bus).await;
+        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
+        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
+    });
+    (bus, url)
+}
+
+pub fn seqs(bodies: &[String]) -> Vec<u64> {
+    bodies
+        .iter()
+        .map(|b| {
+            let v: serde_json::Value = serde_json::from_str(b).unwrap_or_else(|e| panic!("{b}: {e}"));
+            v["detail"]["seq"].as_u64().unwrap_or_else(|| panic!("no seq in {b}"))
+        })
+        .collect()
+}
+
+/// IAM speaks the query protocol; moto routes it by the credential scope.
+pub fn create_role(endpoint: &str, name: &str) -> String {
+    let host = endpoint.trim_start_matches("http://");
+    let policy = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
+    let body = format!("Action=CreateRole&Version=2010-05-08&RoleName={name}&AssumeRolePolicyDocument={policy}");
+    let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("{e}"));
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20250101/{REGION}/iam/aws4_request, SignedHeaders=host, Signature=0\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("{e}"));
+    assert!(response.starts_with("HTTP/1.1 200"), "CreateRole: {response}");
+    format!("arn:aws:iam::123456789012:role/{name}")
+}
+
+/// The dev stage's environment as the template deploys it (placeholder credentials).
+pub const PAPER: &[(&str, &str)] = &[
+    ("APP__STAGE", "dev"),
+    ("ALPACA__ENDPOINT", "https://paper-api.alpaca.markets/v2"),
+    ("ALPACA__KEY", "placeholder"),
+    ("ALPACA__SECRET", "placeholder"),
+];
+
+/// A function in moto's simple Lambda backend (the code is never run), configured as in dev.
+pub fn create_function(moto: &Moto, name: &str) {
+    create_function_with(moto, name, PAPER);
+}
+
+/// A function with these environment variables; one that exists already is left as it is.
+pub fn create_function_with(moto: &Moto, name: &str, environment: &[(&str, &str)]) {
+    let role = create_role(&moto.endpoint, &unique("role"));
+    // The smallest valid zip archive: an empty central directory.
+    let zip: Vec<u8> = [b"PK\x05\x06".as_slice(), &[0u8; 18]].concat();
+    runtime().block_on(async {
+        let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .endpoint_url(&moto.endpoint)
+            .region(aws_config::Region::new(REGION))
+            .credentials_provider(aws_sdk_lambda::config::Credentials::new("testing", "testing", None, None, "tests"))
+            .load()
+            .await;
+        let lambda = aws_sdk_lambda::Client::new(&config);
+        let created = lambda
+            .create_function()
+            .function_name(name)
+            .runtime(aws_sdk_lambda::types::Runtime::Python312)
+            .role(role)
+            .handler("the_alchemiser.lambda_handler.lambda_handler")
+            .code(
+                aws_sdk_lambda::types::FunctionCode::builder()
+                    .zip_file(aws_sdk_lambda::primitives::Blob::new(zip))
+                    .build(),
+            )
+            .environment(
+                aws_sdk_lambda::types::Environment::builder()
+                    .set_variables(Some(environment.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()))
+                    .build(),
+            )
+            .send()
+            .await;
+        if let Err(e) = created
+            && !e.as_service_error().is_some_and(|s| s.is_resource_conflict_exception())
+        {
+            panic!("CreateFunction {name}: {e:?}");
+        }
+    });
 }
