@@ -1088,13 +1088,25 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__put__subcmd__events)
-            opts="-y -o -h -V --jsonl --force --yes --dry-run --failed-out --concurrency --attempts --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-y -o -h -V --jsonl --force --yes --dry-run --rules --template --failed-out --unknown-out --concurrency --attempts --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --rules)
+                    COMPREPLY=($(compgen -W "deployed embedded" -- "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --failed-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unknown-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1103,10 +1115,6 @@ _alchemiser() {
                     return 0
                     ;;
                 --attempts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --template)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

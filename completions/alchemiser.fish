@@ -24,7 +24,7 @@ function __fish_alchemiser_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c alchemiser -n "__fish_alchemiser_needs_command" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_needs_command" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -50,10 +50,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l profile 
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -65,7 +65,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l live -d 
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l check -d 'Compare each prediction with the expectation recorded beside its file (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and not __fish_seen_subcommand_from test help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and not __fish_seen_subcommand_from test help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -84,10 +84,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fis
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -105,10 +105,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __f
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -129,10 +129,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -145,10 +145,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -162,10 +162,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -182,10 +182,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -202,10 +202,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -221,10 +221,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -241,18 +241,21 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put every rule of a snapshot back to its recorded state'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l failed-out -d 'Write the entries that failed to this file (JSON Lines), to send again' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l rules -d 'The rules the guard routes events through: the bus\'s deployed rules and targets, or the embedded 2.27.0 ones' -r -f -a "deployed\t'ListRules and ListTargetsByRule on the bus, once per run'
+embedded\t'The four rules of 2.27.0, as its template deploys them'"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l template -d 'Route through the rules of a SAM/CloudFormation template instead' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l failed-out -d 'Write the `failed` entries here (JSON Lines envelopes; safe to send again). Always written, empty when nothing failed' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l unknown-out -d 'Write the `unknown` entries here (JSON Lines envelopes; they may have been delivered: check before sending again). Always written, empty when none' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l concurrency -d 'PutEvents calls in flight at once' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l attempts -d 'Attempts per entry when AWS answers ThrottlingException or InternalFailure' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l template -d 'Read the rules, targets and archive from a SAM/CloudFormation template' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -262,18 +265,17 @@ never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l jsonl -d 'Read every input as JSON Lines, whatever its extension'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l force -d 'Send events the prediction flags (trades, crashes, validation failures)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s y -l yes -d 'Confirm without asking; needed (with --force) for live trades in prod off a terminal'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l dry-run -d 'Print the entries and the guard\'s verdicts; send nothing'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l live -d 'Read the rules, targets and archive from the deployed bus (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l dry-run -d 'Print the entries and the guard\'s verdicts; send nothing (the deployed rules are still read when AWS can be reached, else the embedded 2.27.0 rules decide)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -286,7 +288,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -s y -l ye
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -l dry-run -d 'Show the prediction and the guard\'s verdict; invoke nothing'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand invoke" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand completions" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand completions" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand completions" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -295,7 +297,7 @@ always\t''
 never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand man" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand man" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand man" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -314,10 +316,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and not __fish_seen_subcommand_from list status cancel help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -344,10 +346,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -360,10 +362,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -376,10 +378,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand replay; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -397,10 +399,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not 
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -416,10 +418,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fi
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand archives; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
@@ -446,10 +448,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l profile -
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"

@@ -164,6 +164,35 @@ fn a_replay_delivers_the_archived_events_again_and_can_be_listed_and_described()
     assert!(status.get("dry_run").is_none(), "{status}");
 }
 
+/// The same through a real connection: the proxy delivers StartReplay to moto and drops the
+/// answer; the replay started, and the command says so (exit 0), rather than "failed".
+#[test]
+fn a_start_whose_answer_is_lost_is_found_running() {
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    let proxy = common::proxy::Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AWSEvents.StartReplay" {
+            common::proxy::Fault::DropAnswer
+        } else {
+            common::proxy::Fault::Pass
+        }
+    });
+    let dir = tempdir();
+    let output = aws_command(
+        &proxy.endpoint,
+        dir.path(),
+        &replay_args(&f, &["--name", "lost-answer", "--until", "15m", "--yes", "-o", "json"]),
+    )
+    .assert()
+    .code(0)
+    .get_output()
+    .clone();
+    let err = stderr_text(&output);
+    assert!(err.contains("DescribeReplay shows that the replay started"), "{err}");
+    assert_eq!(proxy.count("AWSEvents.StartReplay"), 1, "never resent");
+    assert_eq!(json_lines(&output.stdout)[0]["name"], "lost-answer");
+}
+
 #[test]
 fn a_dry_run_resolves_every_arn_and_starts_nothing() {
     let moto = Moto::start();
@@ -579,6 +608,75 @@ mod replayed {
                 "Destination": {"Arn": BUS_ARN, "FilterArns": [rule_arn]},
             })
         );
+    }
+
+    /// StartReplay whose answer is lost (here a 500 after the request arrived): sent once, even
+    /// with the SDK's standard retries configured, then settled by DescribeReplay.
+    async fn start_with_lost_answer(described: ReplayEvent) -> (Result<Started, ReplayError>, String, Vec<String>) {
+        let replay = StaticReplayClient::new(vec![
+            answer(serde_json::json!({"ArchiveName": "alchemiser-event-archive-prod", "ArchiveArn": ARCHIVE_ARN,
+                "EventSourceArn": BUS_ARN, "State": "ENABLED"})),
+            answer(serde_json::json!({"Name": BUS, "Arn": BUS_ARN})),
+            answer_with(500, serde_json::json!({"__type": "InternalException", "message": "slow"})),
+            described,
+        ]);
+        let config = common::replay_config(&replay).await.to_builder().retry_config(
+            aws_config::retry::RetryConfig::standard().with_max_attempts(3).with_initial_backoff(Duration::ZERO),
+        );
+        let aws = AwsContext::new(config.build(), BUS.to_string(), "the-alchemiser-v2-lambda-prod".to_string());
+        let opts = StartOptions {
+            name: "r".into(),
+            archive: "alchemiser-event-archive-prod".into(),
+            rules: Vec::new(),
+            window: window(),
+            yes: true,
+            dry_run: false,
+            stage: Stage::Prod,
+        };
+        let globals = Globals {
+            stage: Stage::Prod,
+            stage_explicit: true,
+            output: OutputFormat::Json,
+            style: Style { color: false },
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
+        let now = Timestamp::from_second(END + 3600).unwrap_or_else(|e| panic!("{e}"));
+        let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
+        let targets = replay.actual_requests().map(|r| target(r).to_string()).collect();
+        (started, String::from_utf8_lossy(&err).into_owned(), targets)
+    }
+
+    /// Seen: the SDK retried StartReplay on its own; a slow answer became
+    /// `ResourceAlreadyExistsException`, exit 7, "failed", while the replay ran.
+    #[tokio::test]
+    async fn a_lost_start_answer_is_settled_by_describe_replay() {
+        let (started, err, targets) = start_with_lost_answer(described("RUNNING", Some(5), None)).await;
+        let Ok(Started::Replay(info)) = started else { panic!("{started:?}") };
+        assert_eq!(info.state.as_deref(), Some("RUNNING"));
+        assert_eq!(
+            targets,
+            [
+                "AWSEvents.DescribeArchive",
+                "AWSEvents.DescribeEventBus",
+                "AWSEvents.StartReplay",
+                "AWSEvents.DescribeReplay"
+            ],
+            "StartReplay is sent once"
+        );
+        assert!(err.contains("note: StartReplay replay r: failed (InternalException: slow); DescribeReplay shows that the replay started"), "{err}");
+        assert!(err.ends_with("started replay r: RUNNING\n"), "{err}");
+
+        let missing = answer_with(400, serde_json::json!({"__type": "ResourceNotFoundException", "message": "no r"}));
+        let (started, _, targets) = start_with_lost_answer(missing).await;
+        match started {
+            Err(ReplayError::Aws(e)) => {
+                assert_eq!(e.exit, Exit::AwsService);
+                assert!(e.message.ends_with("DescribeReplay finds no replay r: it was not started"), "{}", e.message);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(targets.iter().filter(|t| t.as_str() == "AWSEvents.StartReplay").count(), 1);
     }
 
     #[tokio::test]

@@ -1,0 +1,238 @@
+//! Every confirmation prompt, met as a person meets it: the real binary in a pseudo-terminal,
+//! the question read off the screen, `y` or `n` typed (or Ctrl-C pressed), against moto. A prompt
+//! that hangs fails the test when the time limit runs out.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use alchemiser::bus::RuleState;
+use common::proxy::{Fault, Proxy};
+use common::{
+    Moto, aws_process, bus_with_queue, create_bus, create_function_with, drain_queue, put_rule, put_sqs_target,
+    rule_state, runtime, unique,
+};
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+/// No prompt may take longer to show up, or to finish after its answer.
+const LIMIT_MS: u64 = 30_000;
+const TRADE: &str = r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#;
+
+fn pty(cmd: Command) -> PtySession {
+    spawn_command(cmd, Some(LIMIT_MS)).unwrap_or_else(|e| panic!("pty: {e}"))
+}
+
+/// Waits for `question`, types `reply` (None: Ctrl-C) and returns what the terminal showed
+/// after it, with the exit code.
+fn answer(mut session: PtySession, question: &str, reply: Option<&str>) -> (String, i32) {
+    session.exp_string(question).unwrap_or_else(|e| panic!("no question {question:?} on the terminal: {e}"));
+    match reply {
+        Some(reply) => session.send_line(reply).map(|_| ()),
+        None => session.send_control('c'),
+    }
+    .unwrap_or_else(|e| panic!("typing: {e}"));
+    let shown = session.exp_eof().unwrap_or_else(|e| panic!("the command did not end after the answer: {e}"));
+    match session.process().wait() {
+        Ok(WaitStatus::Exited(_, code)) => (shown, code),
+        other => panic!("{other:?}; shown: {shown}"),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path.display().to_string()
+}
+
+/// A `…-prod` bus whose rule delivers to a queue; the embedded 2.27.0 rules make a trade on it
+/// a LIVE one, so put-events asks.
+fn prod_bus(moto: &Moto) -> (String, String) {
+    let bus = format!("{}-prod", unique("prompt"));
+    let queue = unique("prompt-q");
+    let url = common::create_queue(&moto.endpoint, &queue);
+    runtime().block_on(async {
+        let events = moto.events().await;
+        create_bus(&events, &bus).await;
+        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
+        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
+    });
+    (bus, url)
+}
+
+/// Seen: at a terminal, `put-events --stage prod --force trade.json` asked `Send? [y/N]` and then
+/// hung whatever was typed.
+#[test]
+fn put_events_asks_before_a_live_trade() {
+    let moto = Moto::start();
+    let (bus, url) = prod_bus(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(dir.path(), "trade.json", TRADE);
+    let question = "1 event would start a LIVE trading run in prod. Send? [y/N]";
+    let args = ["put-events", "--force", "--rules", "embedded", "--bus", &bus, &file];
+
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), question, Some("n"));
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains("refused: live trade not confirmed"), "{shown}");
+    assert!(drain_queue(&moto.endpoint, &url).is_empty());
+
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), question, Some("y"));
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("1 event, 1 sent"), "{shown}");
+    assert_eq!(drain_queue(&moto.endpoint, &url).len(), 1);
+
+    // Events on stdin: the answer still comes from the terminal.
+    let mut cmd =
+        aws_process(&moto.endpoint, dir.path(), &["put-events", "--force", "--rules", "embedded", "--bus", &bus, "-"]);
+    cmd.stdin(fs::File::open(&file).unwrap_or_else(|e| panic!("{e}")));
+    let (shown, code) = answer(pty(cmd), question, Some("y"));
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(drain_queue(&moto.endpoint, &url).len(), 1);
+
+    // Ctrl-C at the question sends nothing and exits 130.
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), question, None);
+    assert_eq!(code, 130, "{shown}");
+    assert!(drain_queue(&moto.endpoint, &url).is_empty());
+}
+
+#[test]
+fn invoke_asks_before_a_live_trade() {
+    let moto = Moto::start();
+    let function = format!("{}-prod", unique("fn"));
+    let live = [
+        ("APP__STAGE", "prod"),
+        ("ALPACA__ENDPOINT", "https://api.alpaca.markets"),
+        ("ALPACA__KEY", "k"),
+        ("ALPACA__SECRET", "s"),
+    ];
+    create_function_with(&moto, &function, &live);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let question = format!("Invoke {function} and start a LIVE trading run? [y/N]");
+    let args = ["invoke", r#"{"mode":"trade"}"#, "--force", "--function", &function];
+
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), &question, Some("n"));
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains("refused: live trade not confirmed"), "{shown}");
+    assert!(!shown.contains("status "), "not invoked: {shown}");
+
+    let (shown, _) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), &question, Some("y"));
+    assert!(shown.contains("status      200"), "invoked: {shown}");
+}
+
+#[test]
+fn rules_disable_asks_and_does_what_it_is_told() {
+    let moto = Moto::start();
+    let (bus, _url) = bus_with_queue(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let question = format!("Disable 1 rule on {bus}? [y/N]");
+    let args = ["rules", "--bus", &bus, "disable", "to-queue"];
+    let state = || runtime().block_on(async { rule_state(&moto.events().await, &bus, "to-queue").await });
+
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), &question, Some("n"));
+    assert_eq!(code, 1, "{shown}");
+    assert_eq!(state(), "ENABLED");
+
+    let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), &question, Some("y"));
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(state(), "DISABLED");
+
+    // Restore asks too, and puts the snapshot's state back.
+    let snapshot = fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap_or_else(|| panic!("no snapshot written"));
+    let snapshot = snapshot.display().to_string();
+    let mut session = pty(aws_process(&moto.endpoint, dir.path(), &["rules", "--bus", &bus, "restore", &snapshot]));
+    session.exp_string("? [y/N]").unwrap_or_else(|e| panic!("no restore question: {e}"));
+    session.send_line("y").unwrap_or_else(|e| panic!("{e}"));
+    session.exp_eof().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(state(), "ENABLED");
+}
+
+/// A bus with an archive, for replays (moto completes them at once).
+fn archived_bus(moto: &Moto) -> (String, String) {
+    let bus = unique("prompt-replay");
+    let archive = unique("prompt-archive");
+    runtime().block_on(async {
+        let events = moto.events().await;
+        let arn = create_bus(&events, &bus).await;
+        events
+            .create_archive()
+            .archive_name(&archive)
+            .event_source_arn(arn)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("CreateArchive: {e:?}"));
+    });
+    (bus, archive)
+}
+
+#[test]
+fn replay_start_and_cancel_ask() {
+    let moto = Moto::start();
+    let (bus, archive) = archived_bus(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let start = |name: &str| {
+        aws_process(
+            &moto.endpoint,
+            dir.path(),
+            &["replay", "--since", "1h", "--until", "15m", "--bus", &bus, "--archive", &archive, "--name", name],
+        )
+    };
+
+    let (shown, code) = answer(pty(start("declined")), "Start replay declined? [y/N]", Some("n"));
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains("aborted: nothing started"), "{shown}");
+
+    let (shown, code) = answer(pty(start("accepted")), "Start replay accepted? [y/N]", Some("y"));
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("started replay accepted"), "{shown}");
+
+    let cancel = aws_process(&moto.endpoint, dir.path(), &["replay", "cancel", "accepted"]);
+    let (shown, code) =
+        answer(pty(cancel), "Cancel replay accepted? Events already replayed stay delivered. [y/N]", Some("n"));
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains("aborted: nothing cancelled"), "{shown}");
+}
+
+/// Ctrl-C while `replay --wait` follows a replay asks whether to cancel it as well.
+#[test]
+fn ctrl_c_while_waiting_asks_whether_to_cancel() {
+    let moto = Moto::start();
+    let (bus, archive) = archived_bus(&moto);
+    // DescribeReplay never answers, so the wait is still on when Ctrl-C comes.
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AWSEvents.DescribeReplay" { Fault::Hang } else { Fault::Pass }
+    });
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let args = [
+        "replay",
+        "--since",
+        "1h",
+        "--until",
+        "15m",
+        "--bus",
+        &bus,
+        "--archive",
+        &archive,
+        "--name",
+        "waited",
+        "--yes",
+        "--wait",
+    ];
+    let mut session = pty(aws_process(&proxy.endpoint, dir.path(), &args));
+    session.exp_string("started replay waited").unwrap_or_else(|e| panic!("{e}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while proxy.count("AWSEvents.DescribeReplay") == 0 {
+        assert!(std::time::Instant::now() < deadline, "no DescribeReplay");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    session.send_control('c').unwrap_or_else(|e| panic!("{e}"));
+    let (shown, code) = answer(session, "Cancel replay waited as well? [y/N]", Some("n"));
+    assert_eq!(code, 130, "{shown}");
+    assert!(shown.contains("stopped waiting; replay waited goes on"), "{shown}");
+}
