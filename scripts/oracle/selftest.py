@@ -17,9 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from oracle import check_pydantic, predict, predict_line  # noqa: E402
 
-REF = Path(__file__).resolve().parents[3] / "shared" / "reference" / "test-events"
-if not REF.is_dir():  # /work/main/scripts/oracle -> /work/shared/reference
-    REF = Path("/work/shared/reference/test-events")
+# The project's own fixtures of the four event shapes §6 covers (the repository stands alone).
+REF = Path(__file__).resolve().parents[2] / "test-events"
 
 PAPER_OK = {
     "status": "success",
@@ -138,20 +137,20 @@ def test_section6():
     def load(name):
         return json.loads((REF / name).read_bytes())
 
-    p = predict(load("direct-trade-event.json"))
+    p = predict(load("direct-trade.json"))
     check("§6 direct-trade", is_trade(p), p)
-    p = predict(load("eventbridge-error-notification.json"))
+    p = predict(load("error-notification-circuit-breaker.json"))
     check("§6 error-notification", p["path"] == "circuit_breaker" and p["response"] == SKIPPED
           and p["dedup_key"] is None and p["exception"] is None, p)
-    p = predict(load("eventbridge-scheduler-trade.json"))
+    p = predict(load("scheduler-envelope-trade.json"))
     check("§6 scheduler-trade", is_trade(p), p)
-    p = predict(load("eventbridge-workflow-started.json"))
+    p = predict(load("workflow-started-no-handler.json"))
     check("§6 workflow-started", p["path"] == "domain"
           and p["response"] == {"statusCode": 404, "body": "No handler for: WorkflowStarted"}
           and p["dedup_key"] == "workflow-started-test" and p["handler"] is None
           and p["exception"] is None and p["validation_errors"] == [], p)
     # prod stage: direct trade is live
-    p = predict(load("direct-trade-event.json"), stage="prod")
+    p = predict(load("direct-trade.json"), stage="prod")
     check("§6 direct-trade prod", is_trade(p, "prod"), p)
 
 

@@ -58,13 +58,21 @@ pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::aws::AwsArgs, stage: St
     bus.ok_or(exit)
 }
 
-/// Runs an AWS command's future on a small runtime of its own (offline commands never start
-/// one), printing an AWS failure as one line and returning its exit code.
+/// Runs one AWS step of an otherwise offline command (`--live`, `--remote`) on a small runtime
+/// of its own, printing an AWS failure as one line and returning its exit code. Unlike [`shell`]
+/// it leaves Ctrl-C alone: the offline work that follows must still stop at a Ctrl-C.
 pub fn block_on_aws<F>(future: F) -> crate::exit::Exit
 where
     F: std::future::Future<Output = Result<crate::exit::Exit, crate::aws::error::AwsError>>,
 {
-    shell(OnInterrupt::Stop, async |_io| future.await.map_err(CommandError::from))
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return crate::exit::Exit::Error;
+        }
+    };
+    settle(runtime.block_on(future).map_err(CommandError::from))
 }
 
 /// Asks the operator a yes/no question (wired to the terminal by [`ask_at_terminal`]).
