@@ -171,7 +171,7 @@ mod replayed {
                 let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
                 let mut io =
                     Io { out: &mut out, err: &mut err, confirm: Some(&mut ask), interrupts: Interrupts::none() };
-                run(&client, &opts, &mut std::io::empty(), &mut io).await
+                run(Some(&client), &opts, &mut std::io::empty(), &mut io).await
             });
             assert_eq!(questions, ["1 event would start a LIVE trading run in prod. Send?"]);
             let record = &json_lines(&out)[0];
@@ -209,7 +209,7 @@ mod replayed {
         let exit = runtime().block_on(async {
             let client = aws_sdk_eventbridge::Client::new(&common::replay_config(&replay).await);
             let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-            run(&client, &opts, &mut std::io::empty(), &mut io).await
+            run(Some(&client), &opts, &mut std::io::empty(), &mut io).await
         });
         let requests = replay
             .actual_requests()

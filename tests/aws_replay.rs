@@ -177,11 +177,12 @@ fn a_start_whose_answer_is_lost_is_found_running() {
             common::proxy::Fault::Pass
         }
     });
+    let name = unique("lost-answer");
     let dir = tempdir();
     let output = aws_command(
         &proxy.endpoint,
         dir.path(),
-        &replay_args(&f, &["--name", "lost-answer", "--until", "15m", "--yes", "-o", "json"]),
+        &replay_args(&f, &["--name", &name, "--until", "15m", "--yes", "-o", "json"]),
     )
     .assert()
     .code(0)
@@ -190,7 +191,7 @@ fn a_start_whose_answer_is_lost_is_found_running() {
     let err = stderr_text(&output);
     assert!(err.contains("DescribeReplay shows that the replay started"), "{err}");
     assert_eq!(proxy.count("AWSEvents.StartReplay"), 1, "never resent");
-    assert_eq!(json_lines(&output.stdout)[0]["name"], "lost-answer");
+    assert_eq!(json_lines(&output.stdout)[0]["name"], name.as_str());
 }
 
 #[test]
@@ -612,14 +613,17 @@ mod replayed {
 
     /// StartReplay whose answer is lost (here a 500 after the request arrived): sent once, even
     /// with the SDK's standard retries configured, then settled by DescribeReplay.
-    async fn start_with_lost_answer(described: ReplayEvent) -> (Result<Started, ReplayError>, String, Vec<String>) {
-        let replay = StaticReplayClient::new(vec![
+    async fn start_with_lost_answer(
+        described: Vec<ReplayEvent>,
+    ) -> (Result<Started, ReplayError>, String, Vec<String>) {
+        let mut answers = vec![
             answer(serde_json::json!({"ArchiveName": "alchemiser-event-archive-prod", "ArchiveArn": ARCHIVE_ARN,
                 "EventSourceArn": BUS_ARN, "State": "ENABLED"})),
             answer(serde_json::json!({"Name": BUS, "Arn": BUS_ARN})),
             answer_with(500, serde_json::json!({"__type": "InternalException", "message": "slow"})),
-            described,
-        ]);
+        ];
+        answers.extend(described);
+        let replay = StaticReplayClient::new(answers);
         let config = common::replay_config(&replay).await.to_builder().retry_config(
             aws_config::retry::RetryConfig::standard().with_max_attempts(3).with_initial_backoff(Duration::ZERO),
         );
@@ -649,9 +653,9 @@ mod replayed {
 
     /// Seen: the SDK retried StartReplay on its own; a slow answer became
     /// `ResourceAlreadyExistsException`, exit 7, "failed", while the replay ran.
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn a_lost_start_answer_is_settled_by_describe_replay() {
-        let (started, err, targets) = start_with_lost_answer(described("RUNNING", Some(5), None)).await;
+        let (started, err, targets) = start_with_lost_answer(vec![described("RUNNING", Some(5), None)]).await;
         let Ok(Started::Replay(info)) = started else { panic!("{started:?}") };
         assert_eq!(info.state.as_deref(), Some("RUNNING"));
         assert_eq!(
@@ -667,16 +671,28 @@ mod replayed {
         assert!(err.contains("note: StartReplay replay r: failed (InternalException: slow); DescribeReplay shows that the replay started"), "{err}");
         assert!(err.ends_with("started replay r: RUNNING\n"), "{err}");
 
-        let missing = answer_with(400, serde_json::json!({"__type": "ResourceNotFoundException", "message": "no r"}));
-        let (started, _, targets) = start_with_lost_answer(missing).await;
+        // Not found at once may be a start still in progress: asked three times before "not started".
+        let missing =
+            || answer_with(400, serde_json::json!({"__type": "ResourceNotFoundException", "message": "no r"}));
+        let (started, _, targets) = start_with_lost_answer(vec![missing(), missing(), missing()]).await;
         match started {
             Err(ReplayError::Aws(e)) => {
                 assert_eq!(e.exit, Exit::AwsService);
-                assert!(e.message.ends_with("DescribeReplay finds no replay r: it was not started"), "{}", e.message);
+                assert!(
+                    e.message
+                        .ends_with("DescribeReplay finds no replay r (asked 3 times, 2 s apart): it was not started"),
+                    "{}",
+                    e.message
+                );
             }
             other => panic!("{other:?}"),
         }
         assert_eq!(targets.iter().filter(|t| t.as_str() == "AWSEvents.StartReplay").count(), 1);
+        assert_eq!(targets.iter().filter(|t| t.as_str() == "AWSEvents.DescribeReplay").count(), 3);
+
+        // Found on the second ask.
+        let (started, _, _) = start_with_lost_answer(vec![missing(), described("RUNNING", None, None)]).await;
+        assert!(matches!(started, Ok(Started::Replay(_))), "{started:?}");
     }
 
     #[tokio::test]

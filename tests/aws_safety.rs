@@ -257,32 +257,68 @@ fn refused_connections_and_missing_buses_exit_4_and_6() {
     let moto = Moto::start();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let file = write(dir.path(), "event.json", &safe_event(1));
-    let failed = dir.path().join("failed.jsonl").display().to_string();
     let closed = format!("http://127.0.0.1:{}", common::free_port());
+    for rules in ["deployed", "embedded"] {
+        aws_command(&closed, dir.path(), &["put-events", "--rules", rules, &file]).assert().code(4);
+        let missing = unique("no-such-bus");
+        let output =
+            aws_command(&moto.endpoint, dir.path(), &["put-events", "--rules", rules, "--bus", &missing, &file])
+                .assert()
+                .code(6)
+                .get_output()
+                .clone();
+        assert!(stderr(&output).contains(&format!("{missing}: not found")), "{}", stderr(&output));
+    }
+}
 
-    aws_command(&closed, dir.path(), &["put-events", &file]).assert().code(4);
-    let output = aws_command(
-        &closed,
-        dir.path(),
-        &["put-events", "-o", "json", "--rules", "embedded", "--failed-out", &failed, &file],
-    )
-    .assert()
-    .code(4)
-    .get_output()
-    .clone();
-    assert_eq!(statuses(&output), ["failed"], "a refused connection provably delivered nothing");
-    assert_eq!(fs::read_to_string(&failed).map(|t| t.lines().count()).ok(), Some(1), "so it may be resent");
+/// A PutEvents whose connection is refused (a real one, to a closed port) provably delivered
+/// nothing: `failed`, written to --failed-out to send again, exit 4.
+#[test]
+fn a_refused_connection_fails_its_entries() {
+    use alchemiser::bus::default_bus;
+    use alchemiser::commands::put_events::{PutEventsOptions, run};
+    use alchemiser::commands::{Interrupts, Io};
+    use alchemiser::exit::Exit;
+    use alchemiser::guard::Allowance;
+    use alchemiser::input::Format;
+    use alchemiser::render::OutputFormat;
+    use alchemiser::routing::Stage;
 
-    let missing = unique("no-such-bus");
-    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "--bus", &missing, &file])
-        .assert()
-        .code(6)
-        .get_output()
-        .clone();
-    assert!(stderr(&output).contains("not found"), "{}", stderr(&output));
-    aws_command(&moto.endpoint, dir.path(), &["put-events", "--rules", "embedded", "--bus", &missing, &file])
-        .assert()
-        .code(6);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(dir.path(), "events.jsonl", &[safe_event(1), safe_event(2)].join("\n"));
+    let failed = dir.path().join("failed.jsonl");
+    let opts = PutEventsOptions {
+        paths: vec![file.into()],
+        format: Format::Auto,
+        stage: Stage::Dev,
+        rules: default_bus(Stage::Dev),
+        bus_name: "alchemiser-trading-events-dev".into(),
+        allowance: Allowance::default(),
+        dry_run: false,
+        failed_out: Some(failed.clone()),
+        unknown_out: None,
+        concurrency: 1,
+        max_attempts: 3,
+        timeout: Duration::from_secs(10),
+        output: OutputFormat::Json,
+        progress: false,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = runtime().block_on(async {
+        let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .endpoint_url(format!("http://127.0.0.1:{}", common::free_port()))
+            .region(aws_config::Region::new(REGION))
+            .credentials_provider(aws_sdk_eventbridge::config::Credentials::new("t", "t", None, None, "tests"))
+            .load()
+            .await;
+        let client = aws_sdk_eventbridge::Client::new(&config);
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
+        run(Some(&client), &opts, &mut std::io::empty(), &mut io).await
+    });
+    assert_eq!(exit.ok(), Some(Exit::AwsUnreachable));
+    let records = json_lines(&out);
+    assert!(records.iter().all(|r| r["status"] == "failed" && r["error_code"] == "RequestFailed"), "{records:?}");
+    assert_eq!(fs::read_to_string(&failed).map(|t| t.lines().count()).ok(), Some(2));
 }
 
 /// Seen: Ctrl-C during put-events ended the process at once: no report, no summary, no
@@ -310,8 +346,10 @@ fn ctrl_c_stops_starting_calls_and_keeps_the_record() {
     .spawn()
     .unwrap_or_else(|e| panic!("{e}"));
     wait_for("three PutEvents calls", Duration::from_secs(60), || proxy.count(PUT_EVENTS) >= 3);
+    let calls_before = proxy.count(PUT_EVENTS);
     interrupt(&child);
     let output = finish(child, Duration::from_secs(60));
+    assert!(proxy.count(PUT_EVENTS) <= calls_before + 1, "no call starts after Ctrl-C (one may have been on its way)");
 
     assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
     let statuses = statuses(&output);
@@ -389,6 +427,40 @@ fn the_out_files_are_always_replaced() {
     assert_eq!(fs::read_to_string(&failed).ok().as_deref(), Some(""));
     assert_eq!(fs::read_to_string(&unknown).ok().as_deref(), Some(""));
     assert_eq!(seqs(&drain_queue(&moto.endpoint, &url)), [7]);
+}
+
+/// A reader that closes stdout early (`| head`) costs neither the out-files nor the exit code.
+#[test]
+fn a_closed_stdout_keeps_the_out_files_and_the_exit_code() {
+    let moto = Moto::start();
+    let (bus, _url) = bus_with_queue(&moto);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<String> = (0..200).map(safe_event).collect();
+    let file = write(dir.path(), "events.jsonl", &lines.join("\n"));
+    let failed = dir.path().join("failed.jsonl").display().to_string();
+    // Every PutEvents is refused: access denied, nothing delivered.
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == PUT_EVENTS {
+            Fault::Respond(400, r#"{"__type":"AccessDeniedException","message":"no"}"#)
+        } else {
+            Fault::Pass
+        }
+    });
+    let mut child = aws_process(
+        &proxy.endpoint,
+        dir.path(),
+        &["put-events", "-o", "json", "--failed-out", &failed, "--bus", &bus, &file],
+    )
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(child.stdout.take());
+    let output = finish(child, Duration::from_secs(60));
+    assert_eq!(output.status.code(), Some(5), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&failed).map(|t| t.lines().count()).ok(), Some(200));
+    assert!(stderr(&output).contains("200 events, 200 failed"), "{}", stderr(&output));
 }
 
 /// Seen: `--timeout 18446744073709551615` panicked (exit 101) in rules, logs, replay, archives.

@@ -100,9 +100,10 @@ fn put_events_asks_before_a_live_trade() {
 #[test]
 fn invoke_asks_before_a_live_trade() {
     let moto = Moto::start();
-    let function = format!("{}-prod", unique("fn"));
+    // A dev name, a live endpoint: the configuration makes it a live trade.
+    let function = format!("{}-dev", unique("fn"));
     let live = [
-        ("APP__STAGE", "prod"),
+        ("APP__STAGE", "dev"),
         ("ALPACA__ENDPOINT", "https://api.alpaca.markets"),
         ("ALPACA__KEY", "k"),
         ("ALPACA__SECRET", "s"),
@@ -184,17 +185,18 @@ fn replay_start_and_cancel_ask() {
         )
     };
 
-    let (shown, code) = answer(pty(start("declined")), "Start replay declined? [y/N]", Some("n"));
+    let (declined, accepted) = (unique("declined"), unique("accepted"));
+    let (shown, code) = answer(pty(start(&declined)), &format!("Start replay {declined}? [y/N]"), Some("n"));
     assert_eq!(code, 1, "{shown}");
     assert!(shown.contains("aborted: nothing started"), "{shown}");
 
-    let (shown, code) = answer(pty(start("accepted")), "Start replay accepted? [y/N]", Some("y"));
+    let (shown, code) = answer(pty(start(&accepted)), &format!("Start replay {accepted}? [y/N]"), Some("y"));
     assert_eq!(code, 0, "{shown}");
-    assert!(shown.contains("started replay accepted"), "{shown}");
+    assert!(shown.contains(&format!("started replay {accepted}")), "{shown}");
 
-    let cancel = aws_process(&moto.endpoint, dir.path(), &["replay", "cancel", "accepted"]);
-    let (shown, code) =
-        answer(pty(cancel), "Cancel replay accepted? Events already replayed stay delivered. [y/N]", Some("n"));
+    let cancel = aws_process(&moto.endpoint, dir.path(), &["replay", "cancel", &accepted]);
+    let question = format!("Cancel replay {accepted}? Events already replayed stay delivered. [y/N]");
+    let (shown, code) = answer(pty(cancel), &question, Some("n"));
     assert_eq!(code, 1, "{shown}");
     assert!(shown.contains("aborted: nothing cancelled"), "{shown}");
 }
@@ -209,6 +211,7 @@ fn ctrl_c_while_waiting_asks_whether_to_cancel() {
         if request.target == "AWSEvents.DescribeReplay" { Fault::Hang } else { Fault::Pass }
     });
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let name = unique("waited");
     let args = [
         "replay",
         "--since",
@@ -220,19 +223,19 @@ fn ctrl_c_while_waiting_asks_whether_to_cancel() {
         "--archive",
         &archive,
         "--name",
-        "waited",
+        &name,
         "--yes",
         "--wait",
     ];
     let mut session = pty(aws_process(&proxy.endpoint, dir.path(), &args));
-    session.exp_string("started replay waited").unwrap_or_else(|e| panic!("{e}"));
+    session.exp_string(&format!("started replay {name}")).unwrap_or_else(|e| panic!("{e}"));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while proxy.count("AWSEvents.DescribeReplay") == 0 {
         assert!(std::time::Instant::now() < deadline, "no DescribeReplay");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     session.send_control('c').unwrap_or_else(|e| panic!("{e}"));
-    let (shown, code) = answer(session, "Cancel replay waited as well? [y/N]", Some("n"));
+    let (shown, code) = answer(session, &format!("Cancel replay {name} as well? [y/N]"), Some("n"));
     assert_eq!(code, 130, "{shown}");
-    assert!(shown.contains("stopped waiting; replay waited goes on"), "{shown}");
+    assert!(shown.contains(&format!("stopped waiting; replay {name} goes on")), "{shown}");
 }

@@ -7,9 +7,11 @@ use aws_sdk_lambda::types::{InvocationType, LogType};
 use base64::Engine;
 
 use super::config::lambda_once;
-use super::error::{AwsError, classify};
-use crate::exit::Exit;
+use super::error::{AwsError, CallFate, call_fate, classify};
 use crate::guard;
+
+/// What to do when an invocation's fate is unknown.
+pub const MAY_HAVE_RUN: &str = "check `alchemiser logs --since 15m` before invoking again";
 
 /// What the Lambda service answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,16 +40,11 @@ pub async fn invoke(
     };
     let output = request.customize().config_override(lambda_once(client)).send().await.map_err(|e| {
         let error = classify("Invoke", &format!("function {function}"), &e);
-        if error.exit == Exit::AwsUnreachable || e.raw_response().is_some_and(|r| r.status().is_server_error()) {
-            AwsError::new(
-                error.exit,
-                format!(
-                    "{}; the function may have run: check `alchemiser logs --since 15m` before invoking again",
-                    error.message
-                ),
-            )
-        } else {
-            error
+        match call_fate(&e) {
+            CallFate::Unknown => {
+                AwsError::new(error.exit, format!("{}; the function may have run: {MAY_HAVE_RUN}", error.message))
+            }
+            CallFate::Failed | CallFate::Retry => error,
         }
     })?;
     let log = output

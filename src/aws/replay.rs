@@ -221,13 +221,26 @@ pub async fn start_replay(client: &Client, request: &ReplayRequest) -> Result<(R
     Ok((info, None))
 }
 
+/// How often, and how far apart, DescribeReplay is asked after a lost StartReplay answer: a
+/// start still being processed may not be visible at once.
+const SETTLE_ASKS: u32 = 3;
+const SETTLE_PAUSE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// After StartReplay's answer was lost: the replay of that name, if it is this request's.
 async fn settle_lost_start(
     client: &Client,
     request: &ReplayRequest,
     error: AwsError,
 ) -> Result<(ReplayInfo, Option<String>), AwsError> {
-    match describe_replay(client, &request.name).await {
+    let mut described = describe_replay(client, &request.name).await;
+    for _ in 1..SETTLE_ASKS {
+        if !matches!(&described, Err(e) if e.exit == Exit::AwsNotFound) {
+            break;
+        }
+        tokio::time::sleep(SETTLE_PAUSE).await;
+        described = describe_replay(client, &request.name).await;
+    }
+    match described {
         Ok(info)
             if info.archive_arn.as_deref() == Some(request.archive_arn.as_str())
                 && info.event_start == Some(request.start)
@@ -245,7 +258,12 @@ async fn settle_lost_start(
         )),
         Err(e) if e.exit == Exit::AwsNotFound => Err(AwsError::new(
             error.exit,
-            format!("{}; DescribeReplay finds no replay {}: it was not started", error.message, request.name),
+            format!(
+                "{}; DescribeReplay finds no replay {} (asked {SETTLE_ASKS} times, {} s apart): it was not started",
+                error.message,
+                request.name,
+                SETTLE_PAUSE.as_secs()
+            ),
         )),
         Err(e) => Err(AwsError::new(
             error.exit,

@@ -185,6 +185,11 @@ pub fn drift_from_default(bus: &Bus, stage: Stage) -> Vec<String> {
         if !have.targets.iter().any(|t| t.is_function) {
             lines.push(format!("rule {} does not deliver to {}", want.name, bus.function_name));
         }
+        let other_stage =
+            |t: &&Target| crate::guard::stage_in_name(&t.arn).is_some_and(|s| t.is_function && s != stage);
+        for other in have.targets.iter().filter(other_stage) {
+            lines.push(format!("rule {} delivers to {}, a function of the other stage", want.name, other.arn));
+        }
     }
     for extra in bus.rules().iter().filter(|r| !expected.rules().iter().any(|w| w.name == r.name)) {
         lines.push(format!("rule {} is not part of 2.27.0 (matches {})", extra.name, extra.pattern_text));

@@ -47,14 +47,24 @@ pub async fn run(client: &aws_sdk_lambda::Client, opts: &InvokeOptions, io: &mut
         };
         if !confirmed {
             writeln!(io.err, "refused: live trade not confirmed")?;
-            return Ok(Exit::Failure);
+            return Ok(if io.interrupts.count() > 0 { Exit::Interrupted } else { Exit::Failure });
         }
     }
     if opts.dry_run {
         write_report(io.out, opts, &prediction, None, &[])?;
         return Ok(Exit::Success);
     }
-    let invocation = lambda::invoke(client, &opts.function, opts.payload.as_bytes(), opts.asynchronous).await?;
+    if io.interrupts.count() > 0 {
+        writeln!(io.err, "interrupted: nothing invoked")?;
+        return Ok(Exit::Interrupted);
+    }
+    let invocation = tokio::select! {
+        invocation = lambda::invoke(client, &opts.function, opts.payload.as_bytes(), opts.asynchronous) => invocation?,
+        () = io.interrupts.reached(1) => {
+            writeln!(io.err, "interrupted while invoking {}: the function may have run; {}", opts.function, lambda::MAY_HAVE_RUN)?;
+            return Ok(Exit::Interrupted);
+        }
+    };
     let differences = if opts.asynchronous { Vec::new() } else { compare(&prediction, &invocation) };
     write_report(io.out, opts, &prediction, Some(&invocation), &differences)?;
     Ok(if differences.is_empty() { Exit::Success } else { Exit::Failure })
@@ -181,7 +191,8 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
             return Exit::Error;
         }
     };
-    super::shell(super::OnInterrupt::Stop, async |io| {
+    // Ctrl-C while the function is invoked must say that it may have run.
+    super::shell(super::OnInterrupt::Handle, async |io| {
         let stage = super::acting_stage(globals, &super::name_clues(&args.aws))?;
         let aws = crate::aws::load(&args.aws, stage).await?;
         let stage = match lambda::trading_config(&aws.lambda, &aws.function).await {
@@ -209,14 +220,14 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
                 guard::acting_stage(stage, false, &clues).map_err(CommandError::Usage)?
             }
             Err(e) if e.exit == Exit::AwsNotFound => return Err(e.into()),
-            // Without the configuration the name decides; the invoke itself may still be allowed.
+            // Without the configuration it may trade live whatever its name: a trade needs --yes.
             Err(e) => {
                 writeln!(
                     io.err,
-                    "note: cannot read the function's configuration ({}); its name decides the stage",
+                    "note: cannot read the function's configuration ({}); treating it as trading LIVE",
                     e.message
                 )?;
-                stage
+                Stage::Prod
             }
         };
         let opts = InvokeOptions {

@@ -764,8 +764,10 @@ pub fn execute(args: crate::cli::LogsArgs, globals: &crate::cli::Globals) -> Exi
             return Exit::Error;
         }
     };
-    // Ctrl-C ends a follow or live tail cleanly (its summary still printed).
-    super::shell(super::OnInterrupt::Handle, async |io| {
+    // Ctrl-C ends a follow or live tail cleanly (its summary still printed), anything else at once.
+    let following = matches!(opts.mode, Mode::Follow { .. } | Mode::Live);
+    let on_interrupt = if following { super::OnInterrupt::Handle } else { super::OnInterrupt::Stop };
+    super::shell(on_interrupt, async |io| {
         let aws = crate::aws::load(&args.aws, globals.stage).await?;
         opts.strip_host_prefix = crate::aws::logs::endpoint_overridden(&aws.config);
         let stop = io.interrupts.clone();

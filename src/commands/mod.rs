@@ -109,12 +109,25 @@ impl Interrupts {
     }
 }
 
-/// Counts SIGINT for the rest of the process (the default effect, ending it, is gone from now on).
-fn count_interrupts(press: tokio::sync::watch::Sender<u32>) {
+/// How long a command may take to end after the Ctrl-C that should end it, before the process
+/// is ended anyway (a body blocked in synchronous code, such as a read from a terminal, cannot
+/// see the press).
+const INTERRUPT_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Counts SIGINT for the rest of the process (the default effect, ending it, is replaced): the
+/// `last`-th press ends the process after [`INTERRUPT_GRACE`] if the command has not ended by then.
+fn count_interrupts(press: tokio::sync::watch::Sender<u32>, last: u32) {
     let Ok(mut signals) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()) else { return };
     tokio::spawn(async move {
         while signals.recv().await.is_some() {
             press.send_modify(|n| *n += 1);
+            if *press.borrow() == last {
+                tokio::spawn(async {
+                    tokio::time::sleep(INTERRUPT_GRACE).await;
+                    eprintln!("interrupted");
+                    std::process::exit(crate::exit::Exit::Interrupted.code().into());
+                });
+            }
         }
     });
 }
@@ -131,11 +144,12 @@ pub fn can_prompt() -> bool {
 /// `y`/`yes` is a yes; end of input or a Ctrl-C while waiting (`interrupts`) is a no.
 pub fn ask_at_terminal(question: &str, interrupts: &Interrupts) -> std::io::Result<bool> {
     use std::io::{BufRead, Write};
+    // Counted before the question shows, so that a Ctrl-C right after it is not missed.
+    let pressed = interrupts.count();
     let tty = std::fs::File::open("/dev/tty")?;
     let mut err = std::io::stderr();
     write!(err, "{question} [y/N] ")?;
     err.flush()?;
-    let pressed = interrupts.count();
     // The read blocks, so it runs on a thread of its own while this one watches for Ctrl-C.
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -217,8 +231,19 @@ fn settle(result: Result<crate::exit::Exit, CommandError>) -> crate::exit::Exit 
 pub enum OnInterrupt {
     /// The first Ctrl-C ends the command (exit 130); one that declined a prompt does too.
     Stop,
-    /// The command watches `io.interrupts` and decides its own ending and exit code.
+    /// The command watches `io.interrupts` and decides its own ending and exit code; a second
+    /// Ctrl-C ends it at once if it has not ended itself.
     Handle,
+}
+
+impl OnInterrupt {
+    /// The press that ends the command whatever it is doing.
+    fn last_press(self) -> u32 {
+        match self {
+            OnInterrupt::Stop => 1,
+            OnInterrupt::Handle => 2,
+        }
+    }
 }
 
 /// The one shell every AWS command runs in: a runtime with Ctrl-C counted, stdout buffered,
@@ -239,7 +264,7 @@ pub fn shell(
     };
     runtime.block_on(async {
         let (press, interrupts) = Interrupts::channel();
-        count_interrupts(press);
+        count_interrupts(press, on_interrupt.last_press());
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         let mut err = std::io::stderr();
@@ -247,15 +272,19 @@ pub fn shell(
         let mut ask = |question: &str| ask_at_terminal(question, &prompt_interrupts);
         let confirm: Option<Confirm<'_>> = if can_prompt() { Some(&mut ask) } else { None };
         let mut io = Io { out: &mut out, err: &mut err, confirm, interrupts: interrupts.clone() };
-        let result = match on_interrupt {
-            OnInterrupt::Handle => body(&mut io).await,
-            OnInterrupt::Stop => tokio::select! {
-                result = body(&mut io) => result,
-                () = interrupts.reached(1) => {
-                    eprintln!("interrupted");
-                    Ok(crate::exit::Exit::Interrupted)
-                }
-            },
+        // A body that handles Ctrl-C gets a moment to end in its own way after the last press.
+        let ended = async {
+            interrupts.reached(on_interrupt.last_press()).await;
+            if on_interrupt == OnInterrupt::Handle {
+                tokio::time::sleep(INTERRUPT_GRACE / 4).await;
+            }
+        };
+        let result = tokio::select! {
+            result = body(&mut io) => result,
+            () = ended => {
+                eprintln!("interrupted");
+                Ok(crate::exit::Exit::Interrupted)
+            }
         };
         let exit = settle(result.and_then(|exit| out.flush().map(|()| exit).map_err(CommandError::from)));
         if on_interrupt == OnInterrupt::Stop && interrupts.count() > 0 { crate::exit::Exit::Interrupted } else { exit }

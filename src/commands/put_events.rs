@@ -1,9 +1,9 @@
 //! `alchemiser put-events`: send events to the bus, each routed locally first.
 //!
-//! Nothing is lost or sent twice: calls hold at most 10 entries and under 256 KB; only the
-//! entries AWS marks retryable are sent again (`aws::put_events`); an entry whose fate is not
-//! known is `unknown`, never `failed`, and never resent; every input gets exactly one outcome,
-//! also when Ctrl-C stops the run.
+//! Nothing is lost or sent twice: calls hold at most 10 entries and under 256 KB; only what AWS
+//! marks retryable (an entry's `ThrottlingException`/`InternalFailure`, a call throttled whole)
+//! is sent again (`aws::put_events`); an entry whose fate is not known is `unknown`, never
+//! `failed`, and never resent; every input gets exactly one outcome, also when Ctrl-C stops the run.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use crate::aws::AwsError;
 use crate::aws::put_events::put_entries;
 use crate::bus::{Bus, default_bus, drift_from_default};
 use crate::cli::RuleSource;
-use crate::entries::{Entry, Outcome, batches, entry_from_event};
+use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
 use crate::input::{self, Format, Origin};
@@ -53,11 +53,18 @@ pub struct PutEventsOptions {
     pub progress: bool,
 }
 
-/// One input line of the report.
+/// One input while the run decides its outcome.
 struct Item {
     origin: Origin,
     entry: Option<Entry>,
     outcome: Option<Outcome>,
+}
+
+/// One input line of the report, its outcome decided.
+struct Row {
+    origin: Origin,
+    entry: Option<Entry>,
+    outcome: Outcome,
 }
 
 /// How sending ended.
@@ -71,10 +78,11 @@ struct Sending {
 
 const NOT_STARTED: &str = "NotSent";
 
-/// Reads, routes, guards and sends; returns the exit code (see the README). Live trades that
-/// lack `--yes` are asked about through `io.confirm`, and refused when there is none.
+/// Reads, routes, guards and sends (with `client`; None only for a dry run); returns the exit
+/// code (see the README). Live trades that lack `--yes` are asked about through `io.confirm`,
+/// and refused when there is none.
 pub async fn run(
-    client: &Client,
+    client: Option<&Client>,
     opts: &PutEventsOptions,
     stdin: &mut dyn Read,
     io: &mut Io<'_>,
@@ -94,38 +102,52 @@ pub async fn run(
         for i in &sendable {
             items[*i].outcome = Some(Outcome::WouldSend);
         }
-    } else if !sendable.is_empty() {
+    } else if let Some(client) = client.filter(|_| !sendable.is_empty()) {
         let entries: Vec<(usize, Entry)> =
             sendable.iter().filter_map(|i| items[*i].entry.clone().map(|e| (*i, e))).collect();
         sending = send(client, opts, entries, &mut items, &io.interrupts, io.err).await?;
     }
-    // Every input gets exactly one outcome: a call still in flight when the run stopped (or a
-    // sending task that died) may have delivered its entries.
-    for i in &sendable {
-        items[*i].outcome.get_or_insert_with(|| Outcome::Unknown {
-            message: "the run stopped before AWS answered; check the bus before resending".into(),
-        });
-    }
+    let rows = decided(items);
 
+    // The out-files and the summary first: a reader that closes stdout early (`| head`) must not
+    // cost the record of what failed.
+    let failed = write_entries(opts.failed_out.as_deref(), &rows, "failed")?;
+    let unknown = write_entries(opts.unknown_out.as_deref(), &rows, "unknown")?;
     if !sending.abandoned {
-        report(&items, opts, io.out)?;
-        io.out.flush()?;
+        match report(&rows, opts, io.out).and_then(|()| io.out.flush()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            other => other?,
+        }
     }
-    let failed = write_entries(opts.failed_out.as_deref(), &items, "failed")?;
-    let unknown = write_entries(opts.unknown_out.as_deref(), &items, "unknown")?;
-    writeln!(io.err, "{}", summary(&items))?;
+    writeln!(io.err, "{}", summary(&rows))?;
     if !sending.abandoned {
         advise(io.err, opts, failed, unknown)?;
     }
 
     let mut exit = if unreadable > 0 { Exit::Error } else { Exit::Success };
-    if items.iter().any(|i| !matches!(i.outcome, Some(Outcome::Sent { .. } | Outcome::WouldSend))) {
+    if rows.iter().any(|r| !matches!(r.outcome, Outcome::Sent { .. } | Outcome::WouldSend)) {
         exit = exit.worst(Exit::Failure);
     }
+    // A whole call's failure says more about what to do next than an unreadable input does.
     if let Some(error) = &sending.call_error {
         exit = error.exit;
     }
     Ok(if io.interrupts.count() > 0 { Exit::Interrupted } else { exit })
+}
+
+/// Every input with exactly one outcome: one still without is an entry whose call was in flight
+/// when the run stopped (or whose sending task died), which may have been delivered.
+fn decided(items: Vec<Item>) -> Vec<Row> {
+    items
+        .into_iter()
+        .map(|item| Row {
+            outcome: item.outcome.unwrap_or_else(|| Outcome::Unknown {
+                message: "the run stopped before AWS answered; check the bus before resending".into(),
+            }),
+            origin: item.origin,
+            entry: item.entry,
+        })
+        .collect()
 }
 
 fn not_started() -> Outcome {
@@ -152,6 +174,13 @@ fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write
         input::read_file(&path, opts.format, stdin, &mut |item| match item {
             Ok(event) => {
                 let (entry, outcome) = match entry_from_event(&event.value) {
+                    Ok(entry) if entry.size() >= MAX_CALL_BYTES => {
+                        let reason = format!(
+                            "entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)",
+                            entry.size()
+                        );
+                        (None, Some(Outcome::Invalid { reason }))
+                    }
                     Ok(entry) => (Some(entry), None),
                     Err(reason) => (None, Some(Outcome::Invalid { reason })),
                 };
@@ -215,19 +244,15 @@ async fn send(
     err: &mut dyn Write,
 ) -> io::Result<Sending> {
     let refs: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
-    let (calls, oversized) = batches(&refs);
-    for &k in &oversized {
-        let reason =
-            format!("entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)", entries[k].1.size());
-        items[entries[k].0].outcome = Some(Outcome::Invalid { reason });
-    }
-    let bar = progress_bar(opts.progress, entries.len() - oversized.len());
+    // Entries too large for any call were made `invalid` when read.
+    let (calls, _oversized) = batches(&refs);
+    let bar = progress_bar(opts.progress, entries.len());
     let mut sending = Sending::default();
     let mut queue = calls.into_iter();
     let mut running = JoinSet::new();
     let mut stop_waiting_at: Option<tokio::time::Instant> = None;
     loop {
-        while stop_waiting_at.is_none() && running.len() < opts.concurrency.max(1) {
+        while stop_waiting_at.is_none() && interrupts.count() == 0 && running.len() < opts.concurrency.max(1) {
             let Some(call) = queue.next() else { break };
             let batch: Vec<(usize, Entry)> = call.iter().map(|&k| entries[k].clone()).collect();
             let (client, bus, interrupts) = (client.clone(), opts.bus_name.clone(), interrupts.clone());
@@ -239,6 +264,25 @@ async fn send(
         }
         let deadline = stop_waiting_at.unwrap_or_else(|| tokio::time::Instant::now() + opts.timeout);
         tokio::select! {
+            // Ctrl-C first: a call that ends at the same moment must not make room for another.
+            biased;
+            () = interrupts.reached(2) => {
+                sending.abandoned = true;
+                break;
+            }
+            () = interrupts.reached(1), if stop_waiting_at.is_none() => {
+                stop_waiting_at = Some(tokio::time::Instant::now() + opts.timeout);
+                let line = format!(
+                    "stopping: no new calls; waiting up to {} s for {} in flight (Ctrl-C again to quit at once)",
+                    opts.timeout.as_secs(),
+                    match running.len() { 1 => "1 call".to_string(), n => format!("{n} calls") },
+                );
+                match &bar {
+                    Some(bar) => bar.suspend(|| writeln!(err, "{line}"))?,
+                    None => writeln!(err, "{line}")?,
+                }
+            }
+            () = tokio::time::sleep_until(deadline), if stop_waiting_at.is_some() => break,
             joined = running.join_next() => {
                 // A task that died leaves its entries without an outcome: `run` makes them unknown.
                 if let Some(Ok(result)) = joined {
@@ -253,23 +297,6 @@ async fn send(
                     }
                 }
             }
-            () = interrupts.reached(1), if stop_waiting_at.is_none() => {
-                stop_waiting_at = Some(tokio::time::Instant::now() + opts.timeout);
-                let line = format!(
-                    "stopping: no new calls; waiting up to {} s for {} in flight (Ctrl-C again to quit at once)",
-                    opts.timeout.as_secs(),
-                    match running.len() { 1 => "1 call".to_string(), n => format!("{n} calls") },
-                );
-                match &bar {
-                    Some(bar) => bar.suspend(|| writeln!(err, "{line}"))?,
-                    None => writeln!(err, "{line}")?,
-                }
-            }
-            () = interrupts.reached(2) => {
-                sending.abandoned = true;
-                break;
-            }
-            () = tokio::time::sleep_until(deadline), if stop_waiting_at.is_some() => break,
         }
     }
     // Calls never started provably delivered nothing; calls still running are dropped here and
@@ -297,17 +324,17 @@ fn progress_bar(enabled: bool, entries: usize) -> Option<ProgressBar> {
     })
 }
 
-fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
+fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::new();
     match opts.output {
         OutputFormat::Json => {
-            for item in items {
+            for item in rows {
                 text.push_str("{\"input\":{\"file\":");
                 write_str(&mut text, &item.origin.file);
                 text.push_str(",\"line\":");
                 text.push_str(&item.origin.line.map_or("null".to_string(), |l| l.to_string()));
                 text.push_str("},\"status\":");
-                let outcome = item.outcome.as_ref().unwrap_or(&Outcome::WouldSend);
+                let outcome = &item.outcome;
                 write_str(&mut text, outcome.status());
                 let (id, code, message, attempts) = match outcome {
                     Outcome::Sent { event_id, attempts } => (Some(event_id.as_str()), None, None, Some(*attempts)),
@@ -341,8 +368,8 @@ fn report(items: &[Item], opts: &PutEventsOptions, out: &mut dyn Write) -> io::R
             }
         }
         OutputFormat::Table => {
-            for item in items {
-                let line = match item.outcome.as_ref().unwrap_or(&Outcome::WouldSend) {
+            for item in rows {
+                let line = match &item.outcome {
                     Outcome::Sent { event_id, attempts: 1 } => format!("sent      {event_id}"),
                     Outcome::Sent { event_id, attempts } => format!("sent      {event_id} (after {attempts} attempts)"),
                     Outcome::Failed { code, message, attempts } => {
@@ -398,13 +425,13 @@ fn write_entry(text: &mut String, entry: &Entry, bus: &str) {
 
 /// Writes the entries whose status is `status` to `path` as JSON Lines envelopes (what
 /// `put-events` reads back); returns how many. Nothing is written without a path.
-fn write_entries(path: Option<&Path>, items: &[Item], status: &str) -> io::Result<usize> {
+fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> io::Result<usize> {
     let Some(path) = path else { return Ok(0) };
     let mut text = String::new();
     let mut count = 0;
-    for item in items {
-        if let (Some(outcome), Some(entry)) = (&item.outcome, &item.entry)
-            && outcome.status() == status
+    for row in rows {
+        if let Some(entry) = &row.entry
+            && row.outcome.status() == status
         {
             count += 1;
             text.push_str("{\"source\":");
@@ -445,10 +472,9 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     written.map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
-fn summary(items: &[Item]) -> String {
-    let count =
-        |status: &str| items.iter().filter(|i| i.outcome.as_ref().is_some_and(|o| o.status() == status)).count();
-    let mut parts = vec![events(items.len())];
+fn summary(rows: &[Row]) -> String {
+    let count = |status: &str| rows.iter().filter(|r| r.outcome.status() == status).count();
+    let mut parts = vec![events(rows.len())];
     for (status, label) in [
         ("sent", "sent"),
         ("dry_run", "would be sent"),
@@ -490,6 +516,30 @@ fn advise(err: &mut dyn Write, opts: &PutEventsOptions, failed: usize, unknown: 
         )?;
     }
     Ok(())
+}
+
+/// Targets the guard cannot see through: another Lambda function or another bus, whose own
+/// handling of an event may start a trade. One line per rule that has them.
+fn unfollowed_targets(bus: &Bus) -> Vec<String> {
+    bus.rules()
+        .iter()
+        .filter_map(|rule| {
+            let others: Vec<&str> = rule
+                .targets
+                .iter()
+                .filter(|t| !t.is_function && (t.arn.contains(":function:") || t.arn.contains(":event-bus/")))
+                .map(|t| t.arn.as_str())
+                .collect();
+            (!others.is_empty()).then(|| {
+                format!(
+                    "rule {} also delivers to {}: the guard checks only what {} does with an event",
+                    rule.name,
+                    others.join(", "),
+                    bus.function_name
+                )
+            })
+        })
+        .collect()
 }
 
 /// `alchemiser put-events`: works out the stage and the rules, loads AWS, runs.
@@ -554,15 +604,17 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             rules.rules().len(),
             stage.as_str()
         )?;
-        let client = match &aws {
-            Some(aws) => aws.events.clone(),
-            // Never called: a dry run without AWS sends nothing.
-            None => Client::from_conf(
-                aws_sdk_eventbridge::Config::builder()
-                    .behavior_version(aws_sdk_eventbridge::config::BehaviorVersion::latest())
-                    .build(),
-            ),
-        };
+        for note in unfollowed_targets(&rules) {
+            writeln!(io.err, "note: {note}")?;
+        }
+        // PutEvents to a bus that does not exist may be accepted (and lost): ask first when the
+        // rules did not come from the bus itself.
+        if let Some(aws) = &aws
+            && !args.dry_run
+            && !rules.origin.starts_with("live bus")
+        {
+            crate::aws::replay::bus_arn(&aws.events, &aws.bus).await?;
+        }
         let opts = PutEventsOptions {
             paths: paths.clone(),
             format: if args.jsonl { Format::JsonLines } else { Format::Auto },
@@ -579,6 +631,6 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             output: globals.output,
             progress: io::stderr().is_terminal(),
         };
-        run(&client, &opts, &mut io::stdin().lock(), io).await
+        run(aws.as_ref().map(|a| &a.events), &opts, &mut io::stdin().lock(), io).await
     })
 }

@@ -245,10 +245,25 @@ pub async fn start(
         )?;
         if !confirm(&format!("Start replay {}?", plan.request.name))? {
             writeln!(io.err, "aborted: nothing started")?;
-            return Ok(Started::Nothing(Exit::Failure));
+            let declined = if io.interrupts.count() > 0 { Exit::Interrupted } else { Exit::Failure };
+            return Ok(Started::Nothing(declined));
         }
     }
-    let (started, note) = api::start_replay(&aws.events, &plan.request).await?;
+    if io.interrupts.count() > 0 {
+        writeln!(io.err, "interrupted: nothing started")?;
+        return Ok(Started::Nothing(Exit::Interrupted));
+    }
+    let name = &plan.request.name;
+    let (started, note) = tokio::select! {
+        started = api::start_replay(&aws.events, &plan.request) => started?,
+        () = io.interrupts.reached(1) => {
+            writeln!(
+                io.err,
+                "interrupted while starting replay {name}: it may have started; check `alchemiser replay status {name}` before starting it again"
+            )?;
+            return Ok(Started::Nothing(Exit::Interrupted));
+        }
+    };
     if let Some(note) = note {
         writeln!(io.err, "note: {note}")?;
     }
@@ -774,9 +789,9 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
         interval: args.poll_interval.unwrap_or(POLL_INTERVAL),
         progress: io::stderr().is_terminal(),
     });
-    // Waiting handles Ctrl-C itself: it stops waiting and offers to cancel.
-    let on_interrupt = if wait_for.is_some() { super::OnInterrupt::Handle } else { super::OnInterrupt::Stop };
-    super::shell(on_interrupt, async |io| {
+    // Starting and waiting handle Ctrl-C: a start in flight may have gone through, and waiting
+    // stops but offers to cancel.
+    super::shell(super::OnInterrupt::Handle, async |io| {
         let context = &crate::aws::load(aws, opts.stage).await?;
         let started = match start(context, &opts, now, tz, globals, io).await? {
             Started::Replay(started) => started,

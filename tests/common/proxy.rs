@@ -19,6 +19,8 @@ pub enum Fault {
     Delay(Duration),
     /// Never forward or answer; the connection stays open until the proxy stops.
     Hang,
+    /// Answer with this status and JSON body without forwarding (a service error).
+    Respond(u16, &'static str),
 }
 
 /// One request as the proxy saw it.
@@ -109,6 +111,16 @@ fn serve(
                 std::thread::sleep(Duration::from_millis(50));
             }
             return;
+        }
+        if let Fault::Respond(status, json) = fault {
+            let answer = format!(
+                "HTTP/1.1 {status} Error\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: {}\r\n\r\n{json}",
+                json.len()
+            );
+            if writer.write_all(answer.as_bytes()).is_err() {
+                return;
+            }
+            continue;
         }
         let Some(answer) = forward(upstream, &head, &body) else { return };
         if fault == Fault::DropAnswer {
