@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::aws::AwsArgs;
+use crate::aws::AwsSettings;
 use crate::render::OutputFormat;
 use crate::routing::Stage;
 
@@ -25,7 +25,7 @@ pub struct Cli {
 
     /// Output format: tables for people, JSON Lines for scripts.
     #[arg(short = 'o', long, global = true, value_enum, default_value = "table")]
-    pub output: OutputFormat,
+    pub output: OutputArg,
 
     /// When to colour output (NO_COLOR is honoured by `auto`).
     #[arg(long, global = true, value_enum, default_value = "auto")]
@@ -46,6 +46,22 @@ impl From<StageArg> for Stage {
         match stage {
             StageArg::Dev => Stage::Dev,
             StageArg::Prod => Stage::Prod,
+        }
+    }
+}
+
+/// `--output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputArg {
+    Table,
+    Json,
+}
+
+impl From<OutputArg> for OutputFormat {
+    fn from(output: OutputArg) -> Self {
+        match output {
+            OutputArg::Table => OutputFormat::Table,
+            OutputArg::Json => OutputFormat::Json,
         }
     }
 }
@@ -79,6 +95,63 @@ pub enum Command {
     Archives(ArchivesArgs),
     /// Read, follow, live-tail or summarise the Lambda's logs (AWS).
     Logs(LogsArgs),
+}
+
+/// Flags shared by every AWS subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct AwsArgs {
+    /// AWS profile (default: AWS_PROFILE, else `default`).
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    pub profile: Option<String>,
+
+    /// AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile's region).
+    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS")]
+    pub region: Option<String>,
+
+    /// Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS).
+    #[arg(long, global = true, value_name = "URL", value_parser = parse_endpoint_url, help_heading = "AWS")]
+    pub endpoint_url: Option<String>,
+
+    /// Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "AWS")]
+    pub max_attempts: Option<u32>,
+
+    /// Seconds one AWS call may take, retries included; each attempt gets an equal share (at least
+    /// 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=crate::aws::config::MAX_TIMEOUT_SECS), help_heading = "AWS")]
+    pub timeout: u64,
+
+    /// Event bus name (default: alchemiser-trading-events-<stage>).
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    pub bus: Option<String>,
+
+    /// Lambda function name (default: the-alchemiser-v2-lambda-<stage>).
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    pub function: Option<String>,
+}
+
+impl AwsArgs {
+    /// What the AWS layer needs of these flags.
+    pub fn settings(&self) -> AwsSettings {
+        AwsSettings {
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            max_attempts: self.max_attempts,
+            timeout: std::time::Duration::from_secs(self.timeout),
+            bus: self.bus.clone(),
+            function: self.function.clone(),
+        }
+    }
+}
+
+fn parse_endpoint_url(text: &str) -> Result<String, String> {
+    if text.starts_with("http://") || text.starts_with("https://") {
+        Ok(text.to_string())
+    } else {
+        Err("must start with http:// or https://".to_string())
+    }
 }
 
 /// Where the bus's rules and archive come from (default: the embedded 2.27.0 bus).
@@ -407,10 +480,11 @@ pub struct ReplayStartArgs {
 }
 
 fn parse_poll_interval(text: &str) -> Result<std::time::Duration, String> {
-    match text.parse::<f64>() {
-        Ok(seconds) if (0.1..=3600.0).contains(&seconds) => Ok(std::time::Duration::from_secs_f64(seconds)),
-        _ => Err("must be a number of seconds from 0.1 to 3600".to_string()),
-    }
+    crate::when::parse_seconds(text, 0.1, 3600.0)
+}
+
+fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
+    crate::when::parse_seconds(text, 0.05, 3600.0)
 }
 
 #[derive(Debug, Subcommand)]
@@ -544,7 +618,7 @@ pub struct LogsArgs {
     pub live: bool,
 
     /// Seconds between polls with --follow.
-    #[arg(long, value_name = "SECONDS", default_value = "2", value_parser = crate::commands::logs::parse_interval)]
+    #[arg(long, value_name = "SECONDS", default_value = "2", value_parser = parse_interval)]
     pub interval: std::time::Duration,
 
     /// With --follow, say on stderr after this many seconds without a new event (0: never).
@@ -553,7 +627,7 @@ pub struct LogsArgs {
 
     /// How to print each event (`-o json` means json).
     #[arg(long, value_enum, default_value = "short")]
-    pub format: crate::commands::logs::LogFormat,
+    pub format: LogFormatArg,
 
     /// Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines.
     #[arg(long, conflicts_with = "follow")]
@@ -568,4 +642,31 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `logs --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormatArg {
+    /// Time and message.
+    Short,
+    /// Time with milliseconds, log stream and message.
+    Detailed,
+    /// One JSON object per event (same as `-o json`).
+    Json,
+}
+
+/// The command definitions, for the completion scripts and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_urls_need_a_scheme() {
+        assert!(parse_endpoint_url("http://127.0.0.1:5000").is_ok());
+        assert!(parse_endpoint_url("127.0.0.1:5000").is_err());
+    }
 }

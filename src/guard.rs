@@ -74,24 +74,7 @@ pub struct StageClue {
 impl StageClue {
     /// The clue a resource name carries, if it ends in `-dev` or `-prod`.
     pub fn from_name(kind: &str, name: &str) -> Option<StageClue> {
-        stage_in_name(name).map(|stage| StageClue { what: format!("{kind} {name}"), stage, from_name: true })
-    }
-}
-
-/// The stage a resource name or ARN ends with: `alchemiser-trading-events-prod`,
-/// `arn:aws:events:…:event-bus/alchemiser-trading-events-dev`,
-/// `arn:aws:lambda:…:function:the-alchemiser-v2-lambda-prod:live` (a qualifier is skipped).
-pub fn stage_in_name(name: &str) -> Option<Stage> {
-    let name = match name.split_once(":function:") {
-        Some((_, rest)) => rest.split(':').next().unwrap_or(rest),
-        None => name.rsplit(['/', ':']).next().unwrap_or(name),
-    };
-    if name.ends_with("-prod") {
-        Some(Stage::Prod)
-    } else if name.ends_with("-dev") {
-        Some(Stage::Dev)
-    } else {
-        None
+        Stage::in_name(name).map(|stage| StageClue { what: format!("{kind} {name}"), stage, from_name: true })
     }
 }
 
@@ -158,17 +141,17 @@ mod tests {
 
     #[test]
     fn stages_in_names_and_arns() {
-        assert_eq!(stage_in_name("alchemiser-trading-events-prod"), Some(Stage::Prod));
+        assert_eq!(Stage::in_name("alchemiser-trading-events-prod"), Some(Stage::Prod));
         assert_eq!(
-            stage_in_name("arn:aws:events:us-east-1:1:event-bus/alchemiser-trading-events-dev"),
+            Stage::in_name("arn:aws:events:us-east-1:1:event-bus/alchemiser-trading-events-dev"),
             Some(Stage::Dev)
         );
         assert_eq!(
-            stage_in_name("arn:aws:lambda:us-east-1:1:function:the-alchemiser-v2-lambda-prod:live"),
+            Stage::in_name("arn:aws:lambda:us-east-1:1:function:the-alchemiser-v2-lambda-prod:live"),
             Some(Stage::Prod)
         );
-        assert_eq!(stage_in_name("put-bus-1"), None);
-        assert_eq!(stage_in_name("alchemiser-trading-events-production"), None);
+        assert_eq!(Stage::in_name("put-bus-1"), None);
+        assert_eq!(Stage::in_name("alchemiser-trading-events-production"), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod entries;
 pub mod exit;
 pub mod guard;
 pub mod input;
+pub mod interrupts;
 pub mod json;
 pub mod logline;
 pub mod pattern;

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let globals = Globals {
         stage: cli.stage.map_or(alchemiser::routing::Stage::Dev, Into::into),
         stage_explicit: cli.stage.is_some(),
-        output: cli.output,
+        output: cli.output.into(),
         style: Style { color },
     };
     let exit: Exit = match cli.command {

@@ -11,8 +11,8 @@ use crate::json::write::{write_pystr, write_str, write_value};
 use crate::routing::validate::{FieldError, Loc, render_loc};
 use crate::routing::{LambdaPrediction, Response, Stage, Warning};
 
-/// `--output`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Tables for people or JSON Lines for scripts (`--output`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     Table,
     Json,

@@ -60,6 +60,27 @@ pub fn show(ts: Timestamp, tz: &TimeZone) -> String {
     format!("{utc} ({} local)", local.strftime("%Y-%m-%d %H:%M:%S %Z"))
 }
 
+/// A time in UTC to the second, as every output of this tool shows one: `2025-10-14T12:00:00Z`.
+pub fn utc(ts: Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// [`utc`] for serde: `#[serde(serialize_with = "when::serialize_utc")]` on an `Option<Timestamp>`.
+pub fn serialize_utc<S: serde::Serializer>(ts: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
+    match ts {
+        Some(ts) => serializer.serialize_str(&utc(*ts)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A number of seconds from `min` to `max`, fractions allowed (`--interval`, `--poll-interval`).
+pub fn parse_seconds(text: &str, min: f64, max: f64) -> Result<std::time::Duration, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if (min..=max).contains(&seconds) => Ok(std::time::Duration::from_secs_f64(seconds)),
+        _ => Err(format!("must be a number of seconds from {min} to {max}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +116,15 @@ mod tests {
         for bad in ["", "5x", "2h30m", "yesterday", "-5m", "2025-13-01"] {
             assert!(at(bad).contains("is not a time"), "{bad}: {}", at(bad));
         }
+    }
+
+    #[test]
+    fn seconds_in_a_range() {
+        assert_eq!(parse_seconds("0.2", 0.05, 3600.0), Ok(std::time::Duration::from_millis(200)));
+        assert_eq!(parse_seconds("2", 0.05, 3600.0), Ok(std::time::Duration::from_secs(2)));
+        assert!(parse_seconds("0", 0.05, 3600.0).is_err());
+        assert!(parse_seconds("x", 0.05, 3600.0).is_err());
+        assert!(parse_seconds("NaN", 0.05, 3600.0).is_err());
+        assert_eq!(parse_seconds("3601", 0.1, 3600.0), Err("must be a number of seconds from 0.1 to 3600".into()));
     }
 }

@@ -8,7 +8,6 @@ use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_sdk_eventbridge::config::ProvideCredentials;
-use clap::Args;
 
 use crate::aws::error::AwsError;
 use crate::bus::Names;
@@ -22,46 +21,19 @@ pub const MAX_TIMEOUT_SECS: u64 = 3_600;
 /// Resolving credentials once up front may reach a network source (SSO, STS, IMDS), so bound it.
 const CREDENTIALS_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Flags shared by every AWS subcommand.
-#[derive(Debug, Clone, Args)]
-pub struct AwsArgs {
-    /// AWS profile (default: AWS_PROFILE, else `default`).
-    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+/// What the command line says about AWS; anything not given comes from aws-config's usual
+/// sources (the `AWS_*` variables and the profile).
+#[derive(Debug, Clone, Default)]
+pub struct AwsSettings {
     pub profile: Option<String>,
-
-    /// AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile's region).
-    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS")]
     pub region: Option<String>,
-
-    /// Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS).
-    #[arg(long, global = true, value_name = "URL", value_parser = parse_endpoint_url, help_heading = "AWS")]
     pub endpoint_url: Option<String>,
-
-    /// Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3).
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "AWS")]
     pub max_attempts: Option<u32>,
-
-    /// Seconds one AWS call may take, retries included; each attempt gets an equal share (at least
-    /// 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it.
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30,
-          value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS), help_heading = "AWS")]
-    pub timeout: u64,
-
-    /// Event bus name (default: alchemiser-trading-events-<stage>).
-    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    /// One call, retries included.
+    pub timeout: Duration,
+    /// The bus and function to act on; by default the stage's.
     pub bus: Option<String>,
-
-    /// Lambda function name (default: the-alchemiser-v2-lambda-<stage>).
-    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
     pub function: Option<String>,
-}
-
-fn parse_endpoint_url(text: &str) -> Result<String, String> {
-    if text.starts_with("http://") || text.starts_with("https://") {
-        Ok(text.to_string())
-    } else {
-        Err("must start with http:// or https://".to_string())
-    }
 }
 
 /// The resolved configuration, the clients built from it, and the resource names to act on.
@@ -94,7 +66,7 @@ impl AwsContext {
 }
 
 /// Loads the config once, failing early (exit 3) when no region or no credentials resolve.
-pub async fn load(args: &AwsArgs, stage: Stage) -> Result<AwsContext, AwsError> {
+pub async fn load(args: &AwsSettings, stage: Stage) -> Result<AwsContext, AwsError> {
     if args.max_attempts.is_none() {
         check_env_max_attempts()?;
     }
@@ -121,7 +93,7 @@ pub async fn load(args: &AwsArgs, stage: Stage) -> Result<AwsContext, AwsError> 
         ));
     }
     check_credentials(&config, args).await?;
-    let config = with_timeouts(config, Duration::from_secs(args.timeout));
+    let config = with_timeouts(config, args.timeout);
     let names = Names::for_stage(stage);
     Ok(AwsContext::new(config, args.bus.clone().unwrap_or(names.bus), args.function.clone().unwrap_or(names.function)))
 }
@@ -137,7 +109,7 @@ fn check_env_max_attempts() -> Result<(), AwsError> {
     }
 }
 
-async fn check_credentials(config: &SdkConfig, args: &AwsArgs) -> Result<(), AwsError> {
+async fn check_credentials(config: &SdkConfig, args: &AwsSettings) -> Result<(), AwsError> {
     // Only for the message: aws-config itself decides which profile is used.
     let profile = args
         .profile
@@ -236,11 +208,5 @@ mod tests {
         let config = with_timeouts(config, Duration::from_secs(30));
         let once = whole_timeout(config.timeout_config());
         assert_eq!(once.and_then(|t| t.operation_attempt_timeout()), Some(Duration::from_secs(30)));
-    }
-
-    #[test]
-    fn endpoint_urls_need_a_scheme() {
-        assert!(parse_endpoint_url("http://127.0.0.1:5000").is_ok());
-        assert!(parse_endpoint_url("127.0.0.1:5000").is_err());
     }
 }

@@ -11,5 +11,10 @@ pub mod logs;
 pub mod put_events;
 pub mod replay;
 
-pub use config::{AwsArgs, AwsContext, load};
+pub use config::{AwsContext, AwsSettings, load};
+
+// The clients commands hold, by what they are for (commands never name the SDK crates).
+pub use aws_sdk_cloudwatchlogs::Client as LogsClient;
+pub use aws_sdk_eventbridge::Client as EventsClient;
+pub use aws_sdk_lambda::Client as LambdaClient;
 pub use error::AwsError;

@@ -13,8 +13,8 @@ use aws_sdk_eventbridge::types::PutEventsRequestEntry;
 
 use super::config::events_once;
 use super::error::{AwsError, CallFate, call_fate, classify};
-use crate::commands::Interrupts;
 use crate::entries::{Entry, Outcome, RETRYABLE_CODES, backoff_ms};
+use crate::interrupts::Interrupts;
 
 /// What one call (with its retries) did.
 #[derive(Debug)]

@@ -186,7 +186,7 @@ pub fn drift_from_default(bus: &Bus, stage: Stage) -> Vec<String> {
             lines.push(format!("rule {} does not deliver to {}", want.name, bus.function_name));
         }
         let other_stage =
-            |t: &&Target| crate::guard::stage_in_name(&t.arn).is_some_and(|s| t.is_function && s != stage);
+            |t: &&Target| crate::routing::Stage::in_name(&t.arn).is_some_and(|s| t.is_function && s != stage);
         for other in have.targets.iter().filter(other_stage) {
             lines.push(format!("rule {} delivers to {}, a function of the other stage", want.name, other.arn));
         }

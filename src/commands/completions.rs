@@ -3,22 +3,20 @@
 
 use std::io::{self, Write};
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use crate::cli::command;
 use crate::exit::Exit;
 
 /// The completion script for `shell`.
 pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "alchemiser", &mut out);
+    clap_complete::generate(shell, &mut command(), "alchemiser", &mut out);
     out
 }
 
 /// The man page in roff.
 pub fn man_page() -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    clap_mangen::Man::new(command()).render(&mut out)?;
     Ok(out)
 }
 

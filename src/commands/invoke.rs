@@ -29,7 +29,11 @@ pub struct InvokeOptions {
 }
 
 /// Predicts, guards (asking at the terminal for a live trade), invokes, compares.
-pub async fn run(client: &aws_sdk_lambda::Client, opts: &InvokeOptions, io: &mut Io<'_>) -> Result<Exit, CommandError> {
+pub async fn run(
+    client: &crate::aws::LambdaClient,
+    opts: &InvokeOptions,
+    io: &mut Io<'_>,
+) -> Result<Exit, CommandError> {
     let event = parse_python_json(&opts.payload)
         .map_err(|e| CommandError::Usage(format!("event:{}:{}: invalid JSON: {}", e.line, e.column, e.message)))?
         .value;
@@ -194,7 +198,7 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
     // Ctrl-C while the function is invoked must say that it may have run.
     super::shell(super::OnInterrupt::Handle, async |io| {
         let stage = super::acting_stage(globals, &super::name_clues(&args.aws))?;
-        let aws = crate::aws::load(&args.aws, stage).await?;
+        let aws = crate::aws::load(&args.aws.settings(), stage).await?;
         let stage = match lambda::trading_config(&aws.lambda, &aws.function).await {
             Ok(config) => {
                 writeln!(

@@ -12,6 +12,7 @@ pub mod rules;
 use crate::bus::{Bus, default_bus};
 use crate::cli::{BusSourceArgs, Globals};
 use crate::guard::StageClue;
+pub use crate::interrupts::Interrupts;
 use crate::routing::Stage;
 
 /// The stage a command that acts works at: the stricter of `--stage` and what the names of the
@@ -21,7 +22,7 @@ pub fn acting_stage(globals: &Globals, clues: &[StageClue]) -> Result<Stage, Com
 }
 
 /// What `--bus` and `--function` say about the stage.
-pub fn name_clues(aws: &crate::aws::AwsArgs) -> Vec<StageClue> {
+pub fn name_clues(aws: &crate::cli::AwsArgs) -> Vec<StageClue> {
     let bus = aws.bus.as_deref().and_then(|name| StageClue::from_name("bus", name));
     let function = aws.function.as_deref().and_then(|name| StageClue::from_name("function", name));
     bus.into_iter().chain(function).collect()
@@ -42,7 +43,7 @@ pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
 
 /// The bus the command works against, reading the deployed one for `--live`; on failure the
 /// error is printed and its exit code returned.
-pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::aws::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
+pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::cli::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
     if !source.live {
         return load_bus(source, stage).map_err(|message| {
             eprintln!("error: {message}");
@@ -51,7 +52,7 @@ pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::aws::AwsArgs, stage: St
     }
     let mut bus = None;
     let exit = block_on_aws(async {
-        let ctx = crate::aws::load(aws, stage).await?;
+        let ctx = crate::aws::load(&aws.settings(), stage).await?;
         bus = Some(crate::aws::live_bus::load(&ctx).await?);
         Ok(crate::exit::Exit::Success)
     });
@@ -77,37 +78,6 @@ where
 
 /// Asks the operator a yes/no question (wired to the terminal by [`ask_at_terminal`]).
 pub type Confirm<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<bool>;
-
-/// Counts the Ctrl-C presses of a run. Commands that stop cleanly watch it; the shell starts
-/// the counting. A handle whose counter nobody can press never fires.
-#[derive(Debug, Clone)]
-pub struct Interrupts(tokio::sync::watch::Receiver<u32>);
-
-impl Interrupts {
-    /// A counter and the handle to press it with (the shell's signal listener, or a test).
-    pub fn channel() -> (tokio::sync::watch::Sender<u32>, Interrupts) {
-        let (press, count) = tokio::sync::watch::channel(0);
-        (press, Interrupts(count))
-    }
-
-    /// One that never fires.
-    pub fn none() -> Interrupts {
-        Interrupts::channel().1
-    }
-
-    /// Presses so far.
-    pub fn count(&self) -> u32 {
-        *self.0.borrow()
-    }
-
-    /// Resolves once `n` presses have been counted; never, when nothing can press any more.
-    pub async fn reached(&self, n: u32) {
-        let mut count = self.0.clone();
-        if count.wait_for(|c| *c >= n).await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    }
-}
 
 /// How long a command may take to end after the Ctrl-C that should end it, before the process
 /// is ended anyway (a body blocked in synchronous code, such as a read from a terminal, cannot
@@ -293,12 +263,12 @@ pub fn shell(
 
 /// Loads AWS and runs `body` in the [`shell`], Ctrl-C ending it.
 pub fn run_aws(
-    aws: &crate::aws::AwsArgs,
+    aws: &crate::cli::AwsArgs,
     stage: Stage,
     body: impl AsyncFnOnce(&crate::aws::AwsContext, &mut Io<'_>) -> Result<crate::exit::Exit, CommandError>,
 ) -> crate::exit::Exit {
     shell(OnInterrupt::Stop, async |io| {
-        let context = crate::aws::load(aws, stage).await?;
+        let context = crate::aws::load(&aws.settings(), stage).await?;
         body(&context, io).await
     })
 }

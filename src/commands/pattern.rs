@@ -195,7 +195,7 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
     let mut remote = None;
     if args.remote {
         let exit = super::block_on_aws(async {
-            let ctx = crate::aws::load(&args.aws, globals.stage).await?;
+            let ctx = crate::aws::load(&args.aws.settings(), globals.stage).await?;
             let event = match complete_for_remote(&event, ctx.region().unwrap_or("us-east-1")) {
                 Ok(event) => event,
                 Err(ArgError(message)) => {

@@ -9,7 +9,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use aws_sdk_eventbridge::Client;
+use crate::aws::EventsClient as Client;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::task::JoinSet;
 
@@ -549,7 +549,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
     super::shell(OnInterrupt::Handle, async |io| {
         let stage = super::acting_stage(globals, &super::name_clues(&args.aws))?;
         // AWS is needed to send and to read the deployed rules; a dry run can do without.
-        let aws = match crate::aws::load(&args.aws, stage).await {
+        let aws = match crate::aws::load(&args.aws.settings(), stage).await {
             Ok(aws) => Some(aws),
             Err(e) if args.dry_run => {
                 writeln!(
@@ -592,7 +592,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             .iter()
             .flat_map(|r| r.targets.iter().filter(|t| t.is_function))
             .filter_map(|t| {
-                guard::stage_in_name(&t.arn).map(|s| StageClue { what: t.arn.clone(), stage: s, from_name: false })
+                Stage::in_name(&t.arn).map(|s| StageClue { what: t.arn.clone(), stage: s, from_name: false })
             })
             .collect();
         let stage = guard::acting_stage(stage, false, &target_clues).map_err(CommandError::Usage)?;

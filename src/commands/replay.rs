@@ -8,7 +8,7 @@ use std::future::Future;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use aws_sdk_eventbridge::Client;
+use crate::aws::EventsClient as Client;
 use comfy_table::Cell;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::tz::TimeZone;
@@ -17,8 +17,9 @@ use serde::Serialize;
 
 use crate::aws::events::describe_rule;
 use crate::aws::replay::{self as api, ArchiveInfo, ReplayInfo, ReplayRequest};
-use crate::aws::{AwsArgs, AwsContext, AwsError};
+use crate::aws::{AwsContext, AwsError};
 use crate::bus::Names;
+use crate::cli::AwsArgs;
 use crate::cli::{ArchivesArgs, ArchivesCommand, Globals, ReplayArgs, ReplayCommand, ReplayStartArgs};
 use crate::exit::Exit;
 use crate::guard::StageClue;
@@ -792,7 +793,7 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
     // Starting and waiting handle Ctrl-C: a start in flight may have gone through, and waiting
     // stops but offers to cancel.
     super::shell(super::OnInterrupt::Handle, async |io| {
-        let context = &crate::aws::load(aws, opts.stage).await?;
+        let context = &crate::aws::load(&aws.settings(), opts.stage).await?;
         let started = match start(context, &opts, now, tz, globals, io).await? {
             Started::Replay(started) => started,
             Started::Nothing(exit) => return Ok(exit),

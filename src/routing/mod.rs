@@ -28,6 +28,23 @@ impl Stage {
         }
     }
 
+    /// The stage a resource name or ARN ends with: `alchemiser-trading-events-prod`,
+    /// `arn:aws:events:…:event-bus/alchemiser-trading-events-dev`,
+    /// `arn:aws:lambda:…:function:the-alchemiser-v2-lambda-prod:live` (a qualifier is skipped).
+    pub fn in_name(name: &str) -> Option<Stage> {
+        let name = match name.split_once(":function:") {
+            Some((_, rest)) => rest.split(':').next().unwrap_or(rest),
+            None => name.rsplit(['/', ':']).next().unwrap_or(name),
+        };
+        if name.ends_with("-prod") {
+            Some(Stage::Prod)
+        } else if name.ends_with("-dev") {
+            Some(Stage::Dev)
+        } else {
+            None
+        }
+    }
+
     /// The template's default Alpaca endpoint decides: dev → paper, prod → live.
     pub fn trading_mode(self) -> &'static str {
         match self {
