@@ -120,7 +120,7 @@ impl Format {
 }
 
 /// The figures of a `REPORT RequestId: …` line.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Report {
     pub duration_ms: Option<f64>,
     pub billed_duration_ms: Option<f64>,

@@ -18,6 +18,13 @@ pub enum OutputFormat {
     Json,
 }
 
+/// One JSON Lines record: every JSON record a command prints (other than `route`'s, written by
+/// hand below for speed) goes through here.
+pub fn json_line(out: &mut dyn std::io::Write, record: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
+}
+
 /// Whether to colour human output (resolved from `--color`, `NO_COLOR` and the terminal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {

@@ -55,14 +55,28 @@ fn relative(text: &str) -> Option<SignedDuration> {
 
 /// `2025-10-14T12:00:00Z (14:00:00 CEST)`: UTC first, then local wall time.
 pub fn show(ts: Timestamp, tz: &TimeZone) -> String {
-    let utc = ts.strftime("%Y-%m-%dT%H:%M:%SZ");
+    let utc = ts.strftime(UTC);
     let local = ts.to_zoned_datetime(tz.clone());
     format!("{utc} ({} local)", local.strftime("%Y-%m-%d %H:%M:%S %Z"))
 }
 
-/// A time in UTC to the second, as every output of this tool shows one: `2025-10-14T12:00:00Z`.
+/// How every output of this tool shows a time: UTC, to the second, RFC 3339.
+const UTC: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// `2025-10-14T12:00:00Z`.
 pub fn utc(ts: Timestamp) -> String {
-    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    ts.strftime(UTC).to_string()
+}
+
+/// [`utc`] of epoch milliseconds; the number itself when it is no time jiff can hold.
+pub fn utc_of_ms(ms: i64) -> String {
+    Timestamp::from_millisecond(ms).map_or_else(|_| ms.to_string(), utc)
+}
+
+/// Epoch milliseconds with milliseconds shown: `2025-10-14T12:00:00.123Z` (log events).
+pub fn utc_millis_of_ms(ms: i64) -> String {
+    Timestamp::from_millisecond(ms)
+        .map_or_else(|_| ms.to_string(), |t| t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
 }
 
 /// [`utc`] for serde: `#[serde(serialize_with = "when::serialize_utc")]` on an `Option<Timestamp>`.

@@ -8,10 +8,12 @@ use aws_sdk_eventbridge::Client;
 use aws_sdk_eventbridge::primitives::DateTime;
 use aws_sdk_eventbridge::types::{ReplayDestination, ReplayState};
 use jiff::Timestamp;
+use serde::Serialize;
 
 use crate::aws::config::events_once;
 use crate::aws::error::{AwsError, CallFate, call_fate, classify};
 use crate::exit::Exit;
+use crate::when;
 
 /// The largest page ListArchives and ListReplays serve.
 const PAGE_SIZE: i32 = 100;
@@ -21,27 +23,31 @@ const MAX_PAGES: usize = 1000;
 /// The longest replay name StartReplay takes.
 pub const MAX_REPLAY_NAME: usize = 64;
 
-/// An archive as DescribeArchive or ListArchives reports it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// An archive as DescribeArchive or ListArchives reports it, and as `archives list -o json`
+/// prints it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ArchiveInfo {
     pub name: String,
     /// Only DescribeArchive returns it.
+    #[serde(skip)]
     pub arn: Option<String>,
-    /// The ARN of the bus the archive records.
-    pub source_arn: Option<String>,
     /// As EventBridge spells it (`ENABLED`, `DISABLED`, `CREATING`, …).
     pub state: Option<String>,
     pub state_reason: Option<String>,
+    /// The ARN of the bus the archive records.
+    pub source_arn: Option<String>,
+    pub event_count: i64,
+    pub size_bytes: i64,
     /// 0 (or none) keeps events forever.
     pub retention_days: Option<i32>,
-    pub size_bytes: i64,
-    pub event_count: i64,
+    #[serde(serialize_with = "when::serialize_utc")]
     pub created: Option<Timestamp>,
 }
 
-/// A replay as StartReplay, DescribeReplay, ListReplays or CancelReplay reports it; each
-/// answer fills in only some fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A replay as StartReplay, DescribeReplay, ListReplays or CancelReplay reports it (each
+/// answer fills in only some fields), and as `replay -o json` prints it: the same keys
+/// everywhere, null when the answer did not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ReplayInfo {
     pub name: String,
     pub arn: Option<String>,
@@ -52,11 +58,16 @@ pub struct ReplayInfo {
     pub destination_arn: Option<String>,
     /// None when the answer does not say (ListReplays); empty when every rule gets the events.
     pub filter_arns: Option<Vec<String>>,
+    #[serde(rename = "window_start", serialize_with = "when::serialize_utc")]
     pub event_start: Option<Timestamp>,
+    #[serde(rename = "window_end", serialize_with = "when::serialize_utc")]
     pub event_end: Option<Timestamp>,
     /// The event time the replay has reached (it works through the window minute by minute).
+    #[serde(serialize_with = "when::serialize_utc")]
     pub last_replayed: Option<Timestamp>,
+    #[serde(serialize_with = "when::serialize_utc")]
     pub replay_start: Option<Timestamp>,
+    #[serde(serialize_with = "when::serialize_utc")]
     pub replay_end: Option<Timestamp>,
 }
 

@@ -59,8 +59,8 @@ pub fn published_event(detail_type: &str, source: &str) -> Value {
     parse_python_json(&text).map(|p| p.value).unwrap_or(Value::Null)
 }
 
-/// One problem with a rule set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem with a rule set (as `rules lint -o json` prints it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     pub code: &'static str,
     /// The rule or event the finding is about.

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::{CommandError, Io};
@@ -10,7 +11,7 @@ use crate::aws::lambda::{self, Invocation};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
 use crate::json::parse_python_json;
-use crate::render::{self, OutputFormat};
+use crate::render::{self, OutputFormat, json_line};
 use crate::routing::{LambdaPrediction, Response, Stage, predict};
 
 /// Everything `invoke` needs, resolved from the command line.
@@ -121,6 +122,28 @@ pub fn compare(prediction: &LambdaPrediction, invocation: &Invocation) -> Vec<St
     differences
 }
 
+/// `invoke -o json`: the prediction beside what the Lambda did.
+#[derive(Serialize)]
+struct InvokeJson<'a> {
+    function: &'a str,
+    invocation_type: &'static str,
+    dry_run: bool,
+    prediction: &'a serde_json::value::RawValue,
+    result: Option<ResultJson<'a>>,
+    matches_prediction: Option<bool>,
+    differences: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ResultJson<'a> {
+    status_code: i32,
+    function_error: Option<&'a str>,
+    executed_version: Option<&'a str>,
+    /// The payload as JSON when it is JSON, else as a string.
+    payload: Option<Json>,
+    log: &'a [String],
+}
+
 fn write_report(
     out: &mut dyn Write,
     opts: &InvokeOptions,
@@ -133,27 +156,26 @@ fn write_report(
         OutputFormat::Json => {
             let mut lambda = String::new();
             render::write_lambda(&mut lambda, prediction);
-            let prediction_json: Json = serde_json::from_str(&lambda).unwrap_or(Json::Null);
-            let result = invocation.map(|i| {
-                serde_json::json!({
-                    "status_code": i.status_code,
-                    "function_error": i.function_error,
-                    "executed_version": i.executed_version,
-                    "payload": i.payload.as_deref().map(|p| serde_json::from_str::<Json>(p).unwrap_or_else(|_| Json::from(p))),
-                    "log": i.log,
-                })
-            });
-            let record = serde_json::json!({
-                "function": opts.function,
-                "invocation_type": if opts.asynchronous { "Event" } else { "RequestResponse" },
-                "dry_run": opts.dry_run,
-                "prediction": prediction_json,
-                "result": result,
-                "matches_prediction": invocation.map(|_| differences.is_empty()),
-                "differences": differences,
-            });
-            text.push_str(&record.to_string());
-            text.push('\n');
+            let record = InvokeJson {
+                function: &opts.function,
+                invocation_type: if opts.asynchronous { "Event" } else { "RequestResponse" },
+                dry_run: opts.dry_run,
+                // `route`'s own JSON for the prediction, as written for it.
+                prediction: &serde_json::value::RawValue::from_string(lambda).map_err(io::Error::from)?,
+                result: invocation.map(|i| ResultJson {
+                    status_code: i.status_code,
+                    function_error: i.function_error.as_deref(),
+                    executed_version: i.executed_version.as_deref(),
+                    payload: i
+                        .payload
+                        .as_deref()
+                        .map(|p| serde_json::from_str::<Json>(p).unwrap_or_else(|_| Json::from(p))),
+                    log: &i.log,
+                }),
+                matches_prediction: invocation.map(|_| differences.is_empty()),
+                differences,
+            };
+            return json_line(out, &record);
         }
         OutputFormat::Table => {
             text.push_str(&format!("function    {}\n", opts.function));

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 use crate::aws::LogsClient as Client;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use serde_json::{Value as Json, json};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 use crate::aws::error::AwsError;
 use crate::aws::logs::{
@@ -26,6 +27,7 @@ use crate::aws::logs::{
 use crate::exit::Exit;
 use crate::logline::{self, DetailTypeCounts, ErrorOrigin, Kind, LogLine, Summary};
 use crate::render::{OutputFormat, Style};
+use crate::when;
 
 /// The filter used unless `--filter`, `--all` or `--correlation-id` say otherwise: one line per
 /// domain event the Lambda routed.
@@ -165,10 +167,10 @@ fn window(opts: &LogsOptions) -> String {
     let mut text = opts.log_group.clone();
     match &opts.mode {
         Mode::Once { end_ms, .. } => {
-            let _ = write!(text, " from {} to {}", utc_seconds(opts.start_ms), utc_seconds(*end_ms));
+            let _ = write!(text, " from {} to {}", when::utc_of_ms(opts.start_ms), when::utc_of_ms(*end_ms));
         }
         Mode::Follow { .. } => {
-            let _ = write!(text, " since {}", utc_seconds(opts.start_ms));
+            let _ = write!(text, " since {}", when::utc_of_ms(opts.start_ms));
         }
         Mode::Live => text.push_str(" during the live tail"),
     }
@@ -228,17 +230,6 @@ impl<'a> Sink<'a> {
     }
 }
 
-/// `2025-10-14T12:00:00Z`, or the raw number when out of range.
-fn utc_seconds(ms: i64) -> String {
-    Timestamp::from_millisecond(ms).map_or_else(|_| ms.to_string(), |t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-}
-
-/// RFC 3339 with milliseconds: `2025-10-14T12:00:00.123Z`.
-fn utc_millis(ms: i64) -> String {
-    Timestamp::from_millisecond(ms)
-        .map_or_else(|_| ms.to_string(), |t| t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
-}
-
 fn write_text_event(text: &mut String, event: &LogEvent, line: Option<&LogLine>, opts: &LogsOptions) {
     let message = event.message.trim_end();
     let colour = match line.and_then(|l| l.level.as_deref()) {
@@ -252,10 +243,10 @@ fn write_text_event(text: &mut String, event: &LogEvent, line: Option<&LogLine>,
     }
     match opts.format {
         LogFormat::Detailed => {
-            let _ = write!(text, "{} {} {message}", utc_millis(event.timestamp_ms), event.stream);
+            let _ = write!(text, "{} {} {message}", when::utc_millis_of_ms(event.timestamp_ms), event.stream);
         }
         _ => {
-            let _ = write!(text, "{} {message}", utc_seconds(event.timestamp_ms));
+            let _ = write!(text, "{} {message}", when::utc_of_ms(event.timestamp_ms));
         }
     }
     if colour.is_some() {
@@ -264,71 +255,79 @@ fn write_text_event(text: &mut String, event: &LogEvent, line: Option<&LogLine>,
     text.push('\n');
 }
 
-fn json_str(value: &str) -> String {
-    Json::String(value.to_string()).to_string()
+/// One event of `logs -o json`, keys in a fixed order (see the README).
+#[derive(Serialize)]
+struct EventJson<'a> {
+    timestamp: String,
+    stream: &'a str,
+    event_id: Option<&'a str>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parsed: Option<ParsedJson<'a>>,
 }
 
-fn json_opt(value: Option<&str>) -> String {
-    value.map_or_else(|| "null".to_string(), json_str)
+/// What the line was understood to say.
+#[derive(Serialize)]
+struct ParsedJson<'a> {
+    format: &'static str,
+    level: Option<&'a str>,
+    event: &'a str,
+    kind: &'static str,
+    request_id: Option<&'a str>,
+    fields: Fields<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correlation_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a logline::Report>,
 }
 
-/// One JSON object per event, keys in a fixed order (see the README).
+/// The line's other keys as an object, in their order (repeats kept, as the line has them).
+struct Fields<'a>(&'a [(String, Json)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
 fn write_json_event(text: &mut String, event: &LogEvent, line: Option<&LogLine>) {
-    let _ = write!(
-        text,
-        "{{\"timestamp\":{},\"stream\":{},\"event_id\":{},\"message\":{}",
-        json_str(&utc_millis(event.timestamp_ms)),
-        json_str(&event.stream),
-        json_opt(event.event_id.as_deref()),
-        json_str(&event.message),
-    );
-    if let Some(line) = line.filter(|l| l.understood()) {
-        text.push_str(",\"parsed\":");
-        write_parsed(text, line);
-    }
-    text.push_str("}\n");
-}
-
-fn write_parsed(text: &mut String, line: &LogLine) {
-    let _ = write!(
-        text,
-        "{{\"format\":{},\"level\":{},\"event\":{},\"kind\":{},\"request_id\":{},\"fields\":{{",
-        json_str(line.format.as_str()),
-        json_opt(line.level.as_deref()),
-        json_str(&line.message),
-        json_str(line.kind.as_str()),
-        json_opt(line.request_id.as_deref()),
-    );
-    for (i, (key, value)) in line.fields.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
-        }
-        let _ = write!(text, "{}:{value}", json_str(key));
-    }
-    text.push('}');
-    for (key, value) in [
-        ("detail_type", &line.detail_type),
-        ("source", &line.source),
-        ("event_id", &line.event_id),
-        ("correlation_id", &line.correlation_id),
-        ("error_type", &line.error_type),
-    ] {
-        if let Some(value) = value {
-            let _ = write!(text, ",\"{key}\":{}", json_str(value));
-        }
-    }
-    if let Some(r) = &line.report {
-        let report = json!({
-            "duration_ms": r.duration_ms,
-            "billed_duration_ms": r.billed_duration_ms,
-            "memory_size_mb": r.memory_size_mb,
-            "max_memory_used_mb": r.max_memory_used_mb,
-            "init_duration_ms": r.init_duration_ms,
-            "status": r.status,
-        });
-        let _ = write!(text, ",\"report\":{report}");
-    }
-    text.push('}');
+    let parsed = line.filter(|l| l.understood()).map(|line| ParsedJson {
+        format: line.format.as_str(),
+        level: line.level.as_deref(),
+        event: &line.message,
+        kind: line.kind.as_str(),
+        request_id: line.request_id.as_deref(),
+        fields: Fields(&line.fields),
+        detail_type: line.detail_type.as_deref(),
+        source: line.source.as_deref(),
+        event_id: line.event_id.as_deref(),
+        correlation_id: line.correlation_id.as_deref(),
+        error_type: line.error_type.as_deref(),
+        report: line.report.as_ref(),
+    });
+    let record = EventJson {
+        timestamp: when::utc_millis_of_ms(event.timestamp_ms),
+        stream: &event.stream,
+        event_id: event.event_id.as_deref(),
+        message: &event.message,
+        parsed,
+    };
+    // Strings, maps and the numbers of a REPORT line always serialise.
+    text.push_str(&serde_json::to_string(&record).unwrap_or_default());
+    text.push('\n');
 }
 
 /// The wait after the `retry`-th throttled call in a row (1 s, 2 s, 4 s, … up to 30 s).
@@ -603,9 +602,9 @@ pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> String {
         |list: &[(&'static str, &str, Kind)]| list.iter().map(|(key, _, kind)| (*key, summary.count(*kind))).collect();
     let value = SummaryJson {
         log_group: &opts.log_group,
-        start: utc_millis(opts.start_ms),
+        start: when::utc_millis_of_ms(opts.start_ms),
         end: match &opts.mode {
-            Mode::Once { end_ms, .. } => Some(utc_millis(*end_ms)),
+            Mode::Once { end_ms, .. } => Some(when::utc_millis_of_ms(*end_ms)),
             _ => None,
         },
         filter: opts.pattern.as_deref(),
@@ -866,8 +865,9 @@ mod tests {
 
     #[test]
     fn times_print_in_utc_and_survive_out_of_range_values() {
-        assert_eq!(utc_seconds(1_760_443_200_123), "2025-10-14T12:00:00Z");
-        assert_eq!(utc_millis(1_760_443_200_000), "2025-10-14T12:00:00.000Z");
-        assert_eq!(utc_millis(i64::MAX), i64::MAX.to_string());
+        assert_eq!(when::utc_of_ms(1_760_443_200_123), "2025-10-14T12:00:00Z");
+        assert_eq!(when::utc_millis_of_ms(1_760_443_200_000), "2025-10-14T12:00:00.000Z");
+        assert_eq!(when::utc_millis_of_ms(i64::MAX), i64::MAX.to_string());
+        assert_eq!(when::utc_of_ms(i64::MAX), i64::MAX.to_string());
     }
 }

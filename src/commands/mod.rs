@@ -256,7 +256,12 @@ pub fn shell(
                 Ok(crate::exit::Exit::Interrupted)
             }
         };
-        let exit = settle(result.and_then(|exit| out.flush().map(|()| exit).map_err(CommandError::from)));
+        // A reader gone at the last flush (`| head`) changes nothing the command decided.
+        let flushed = result.and_then(|exit| match out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::from(e)),
+            _ => Ok(exit),
+        });
+        let exit = settle(flushed);
         if on_interrupt == OnInterrupt::Stop && interrupts.count() > 0 { crate::exit::Exit::Interrupted } else { exit }
     })
 }

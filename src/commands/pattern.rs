@@ -2,12 +2,13 @@
 
 use std::io::{self, Read, Write};
 
+use serde::Serialize;
+
 use crate::bus::Bus;
 use crate::exit::Exit;
-use crate::json::write::write_str;
 use crate::json::{Value, parse_python_json};
 use crate::pattern::Pattern;
-use crate::render::OutputFormat;
+use crate::render::{OutputFormat, json_line};
 
 /// One pattern to test: a label (rule name or `pattern`) and its source text.
 #[derive(Debug, Clone)]
@@ -88,7 +89,7 @@ pub fn complete_for_remote(event_text: &str, region: &str) -> Result<String, Arg
     let defaults = [
         ("id", serde_json::json!("00000000-0000-0000-0000-000000000000")),
         ("account", serde_json::json!("123456789012")),
-        ("time", serde_json::json!(jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())),
+        ("time", serde_json::json!(crate::when::utc(jiff::Timestamp::now()))),
         ("region", serde_json::json!(region)),
         ("resources", serde_json::json!([])),
         ("detail", serde_json::json!({})),
@@ -97,6 +98,23 @@ pub fn complete_for_remote(event_text: &str, region: &str) -> Result<String, Arg
         object.entry(key).or_insert(value);
     }
     Ok(event.to_string())
+}
+
+/// `pattern test -o json`.
+#[derive(Serialize)]
+struct Verdicts<'a> {
+    matched: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rules: Option<Vec<RuleVerdict<'a>>>,
+}
+
+#[derive(Serialize)]
+struct RuleVerdict<'a> {
+    name: &'a str,
+    matched: bool,
+    /// AWS's own verdict, with `--remote`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remote: Option<bool>,
 }
 
 /// Prints the verdicts (with AWS's beside them when asked); exit 0 if any matches, 1 if none.
@@ -114,24 +132,16 @@ pub fn report(
     let mut text = String::new();
     match output {
         OutputFormat::Json => {
-            text.push_str(if any { "{\"matched\":true" } else { "{\"matched\":false" });
-            if patterns.len() > 1 || patterns.first().is_some_and(|p| p.name != "pattern") || remote.is_some() {
-                text.push_str(",\"rules\":[");
-                for (i, p) in patterns.iter().enumerate() {
-                    if i > 0 {
-                        text.push(',');
-                    }
-                    text.push_str("{\"name\":");
-                    write_str(&mut text, &p.name);
-                    text.push_str(if local[i] { ",\"matched\":true" } else { ",\"matched\":false" });
-                    if let Some(remote) = remote {
-                        text.push_str(if remote[i] { ",\"remote\":true" } else { ",\"remote\":false" });
-                    }
-                    text.push('}');
-                }
-                text.push(']');
-            }
-            text.push_str("}\n");
+            // Rules are listed when there is more than one anonymous pattern to tell apart.
+            let named = patterns.len() > 1 || patterns.first().is_some_and(|p| p.name != "pattern") || remote.is_some();
+            let rules = named.then(|| {
+                patterns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| RuleVerdict { name: &p.name, matched: local[i], remote: remote.map(|r| r[i]) })
+                    .collect()
+            });
+            json_line(out, &Verdicts { matched: any, rules })?;
         }
         OutputFormat::Table => {
             for (i, p) in patterns.iter().enumerate() {

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use crate::aws::EventsClient as Client;
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
 use tokio::task::JoinSet;
 
 use super::{CommandError, Interrupts, Io, OnInterrupt};
@@ -22,8 +23,7 @@ use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
 use crate::input::{self, Format, Origin};
-use crate::json::write::write_str;
-use crate::render::OutputFormat;
+use crate::render::{OutputFormat, json_line};
 use crate::routing::{Stage, predict};
 
 /// Everything `put-events` needs, resolved from the command line.
@@ -90,7 +90,7 @@ pub async fn run(
     let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
     // Emptied before anything is sent: an earlier run's entries can never be resent by mistake.
     for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
-        write_atomically(path, "")?;
+        write_atomically(path, b"")?;
     }
     let sendable = guard_items(&mut items, opts, io)?;
     let mut sending = Sending::default();
@@ -324,19 +324,74 @@ fn progress_bar(enabled: bool, entries: usize) -> Option<ProgressBar> {
     })
 }
 
+/// One `put-events -o json` line.
+#[derive(Serialize)]
+struct RowJson<'a> {
+    input: InputJson<'a>,
+    status: &'static str,
+    event_id: Option<&'a str>,
+    error_code: Option<&'a str>,
+    message: Option<&'a str>,
+    attempts: Option<u32>,
+    rule_set: &'a str,
+    /// With `--dry-run`: the entry as PutEvents would get it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<EntryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct InputJson<'a> {
+    file: &'a str,
+    line: Option<usize>,
+}
+
+/// A PutEvents entry, as `aws events put-events --entries` takes it.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct EntryJson<'a> {
+    source: &'a str,
+    detail_type: &'a str,
+    /// JSON text, as PutEvents takes it.
+    detail: &'a str,
+    event_bus_name: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    resources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<&'a str>,
+}
+
+impl<'a> EntryJson<'a> {
+    fn new(entry: &'a Entry, bus: &'a str) -> EntryJson<'a> {
+        EntryJson {
+            source: &entry.source,
+            detail_type: &entry.detail_type,
+            detail: &entry.detail,
+            event_bus_name: bus,
+            resources: &entry.resources,
+            time: entry.time.as_deref(),
+        }
+    }
+}
+
+/// An entry as `--failed-out` and `--unknown-out` keep it: an envelope `put-events` reads back.
+#[derive(Serialize)]
+struct EnvelopeJson<'a> {
+    source: &'a str,
+    #[serde(rename = "detail-type")]
+    detail_type: &'a str,
+    /// The detail as it was sent, not re-encoded.
+    detail: &'a serde_json::value::RawValue,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    resources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<&'a str>,
+}
+
 fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = String::new();
     match opts.output {
         OutputFormat::Json => {
-            for item in rows {
-                text.push_str("{\"input\":{\"file\":");
-                write_str(&mut text, &item.origin.file);
-                text.push_str(",\"line\":");
-                text.push_str(&item.origin.line.map_or("null".to_string(), |l| l.to_string()));
-                text.push_str("},\"status\":");
-                let outcome = &item.outcome;
-                write_str(&mut text, outcome.status());
-                let (id, code, message, attempts) = match outcome {
+            for row in rows {
+                let (event_id, error_code, message, attempts) = match &row.outcome {
                     Outcome::Sent { event_id, attempts } => (Some(event_id.as_str()), None, None, Some(*attempts)),
                     Outcome::Failed { code, message, attempts } => {
                         (None, Some(code.as_str()), Some(message.as_str()), Some(*attempts))
@@ -347,29 +402,24 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
                     }
                     Outcome::WouldSend => (None, None, None, None),
                 };
-                for (key, value) in [("event_id", id), ("error_code", code), ("message", message)] {
-                    text.push_str(&format!(",\"{key}\":"));
-                    match value {
-                        Some(v) => write_str(&mut text, v),
-                        None => text.push_str("null"),
-                    }
-                }
-                text.push_str(",\"attempts\":");
-                text.push_str(&attempts.map_or("null".to_string(), |a| a.to_string()));
-                text.push_str(",\"rule_set\":");
-                write_str(&mut text, &opts.rules.origin);
-                if opts.dry_run
-                    && let Some(entry) = &item.entry
-                {
-                    text.push_str(",\"entry\":");
-                    write_entry(&mut text, entry, &opts.bus_name);
-                }
-                text.push_str("}\n");
+                let record = RowJson {
+                    input: InputJson { file: &row.origin.file, line: row.origin.line },
+                    status: row.outcome.status(),
+                    event_id,
+                    error_code,
+                    message,
+                    attempts,
+                    rule_set: &opts.rules.origin,
+                    entry: row.entry.as_ref().filter(|_| opts.dry_run).map(|e| EntryJson::new(e, &opts.bus_name)),
+                };
+                json_line(out, &record)?;
             }
+            Ok(())
         }
         OutputFormat::Table => {
-            for item in rows {
-                let line = match &item.outcome {
+            let mut text = String::new();
+            for row in rows {
+                let line = match &row.outcome {
                     Outcome::Sent { event_id, attempts: 1 } => format!("sent      {event_id}"),
                     Outcome::Sent { event_id, attempts } => format!("sent      {event_id} (after {attempts} attempts)"),
                     Outcome::Failed { code, message, attempts } => {
@@ -382,79 +432,38 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
                     Outcome::Refused { reason } => format!("REFUSED   {reason}"),
                     Outcome::Invalid { reason } => format!("INVALID   {reason}"),
                     Outcome::WouldSend => {
-                        let mut entry = String::new();
-                        if let Some(e) = &item.entry {
-                            write_entry(&mut entry, e, &opts.bus_name);
-                        }
-                        format!("dry-run   {entry}")
+                        let entry = row.entry.as_ref().map(|e| EntryJson::new(e, &opts.bus_name));
+                        format!("dry-run   {}", serde_json::to_string(&entry).map_err(io::Error::from)?)
                     }
                 };
-                text.push_str(&format!("{:<40} {line}\n", item.origin.to_string()));
+                text.push_str(&format!("{:<40} {line}\n", row.origin.to_string()));
             }
+            out.write_all(text.as_bytes())
         }
     }
-    out.write_all(text.as_bytes())
-}
-
-/// The PutEvents entry as JSON, as `aws events put-events --entries` takes it.
-fn write_entry(text: &mut String, entry: &Entry, bus: &str) {
-    text.push_str("{\"Source\":");
-    write_str(text, &entry.source);
-    text.push_str(",\"DetailType\":");
-    write_str(text, &entry.detail_type);
-    text.push_str(",\"Detail\":");
-    write_str(text, &entry.detail);
-    text.push_str(",\"EventBusName\":");
-    write_str(text, bus);
-    if !entry.resources.is_empty() {
-        text.push_str(",\"Resources\":[");
-        for (i, r) in entry.resources.iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            write_str(text, r);
-        }
-        text.push(']');
-    }
-    if let Some(time) = &entry.time {
-        text.push_str(",\"Time\":");
-        write_str(text, time);
-    }
-    text.push('}');
 }
 
 /// Writes the entries whose status is `status` to `path` as JSON Lines envelopes (what
 /// `put-events` reads back); returns how many. Nothing is written without a path.
 fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> io::Result<usize> {
     let Some(path) = path else { return Ok(0) };
-    let mut text = String::new();
+    let mut text = Vec::new();
     let mut count = 0;
     for row in rows {
         if let Some(entry) = &row.entry
             && row.outcome.status() == status
         {
             count += 1;
-            text.push_str("{\"source\":");
-            write_str(&mut text, &entry.source);
-            text.push_str(",\"detail-type\":");
-            write_str(&mut text, &entry.detail_type);
-            text.push_str(",\"detail\":");
-            text.push_str(&entry.detail);
-            if !entry.resources.is_empty() || entry.time.is_some() {
-                text.push_str(",\"resources\":[");
-                for (i, r) in entry.resources.iter().enumerate() {
-                    if i > 0 {
-                        text.push(',');
-                    }
-                    write_str(&mut text, r);
-                }
-                text.push(']');
-            }
-            if let Some(time) = &entry.time {
-                text.push_str(",\"time\":");
-                write_str(&mut text, time);
-            }
-            text.push_str("}\n");
+            // The detail is JSON text this tool wrote, so it always reads back as raw JSON.
+            let detail = serde_json::value::RawValue::from_string(entry.detail.clone()).map_err(io::Error::from)?;
+            let envelope = EnvelopeJson {
+                source: &entry.source,
+                detail_type: &entry.detail_type,
+                detail: &detail,
+                resources: &entry.resources,
+                time: entry.time.as_deref(),
+            };
+            json_line(&mut text, &envelope)?;
         }
     }
     write_atomically(path, &text)?;
@@ -462,7 +471,7 @@ fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> io::Result<
 }
 
 /// Whole or not at all: a temporary file beside `path`, renamed over it.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+fn write_atomically(path: &Path, text: &[u8]) -> io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
     let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));

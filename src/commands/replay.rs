@@ -16,16 +16,16 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::aws::events::describe_rule;
-use crate::aws::replay::{self as api, ArchiveInfo, ReplayInfo, ReplayRequest};
+use crate::aws::replay::{self as api, ReplayInfo, ReplayRequest};
 use crate::aws::{AwsContext, AwsError};
 use crate::bus::Names;
 use crate::cli::AwsArgs;
 use crate::cli::{ArchivesArgs, ArchivesCommand, Globals, ReplayArgs, ReplayCommand, ReplayStartArgs};
 use crate::exit::Exit;
 use crate::guard::StageClue;
-use crate::render::{OutputFormat, new_table};
+use crate::render::{OutputFormat, json_line, new_table};
 use crate::routing::Stage;
-use crate::when;
+use crate::when::{self, utc};
 
 pub use super::Confirm;
 
@@ -232,7 +232,7 @@ pub async fn start(
         writeln!(io.err, "{warning}")?;
     }
     if opts.dry_run {
-        write_replay(&plan.as_info(), Some(true), globals, tz, io.out)?;
+        write_replay(&plan.as_info(), true, globals, tz, io.out)?;
         writeln!(io.err, "dry run: nothing started")?;
         return Ok(Started::Nothing(Exit::Success));
     }
@@ -440,7 +440,7 @@ pub async fn list(
     match globals.output {
         OutputFormat::Json => {
             for replay in &replays {
-                write_json_line(&ReplayJson::new(replay, None), io.out)?;
+                json_line(io.out, replay)?;
             }
         }
         OutputFormat::Table if replays.is_empty() => writeln!(io.err, "no replays")?,
@@ -473,7 +473,7 @@ pub async fn status(
     io: &mut Io<'_>,
 ) -> Result<Exit, ReplayError> {
     let info = api::describe_replay(client, name).await?;
-    write_replay(&info, None, globals, tz, io.out)?;
+    write_replay(&info, false, globals, tz, io.out)?;
     Ok(Exit::Success)
 }
 
@@ -498,7 +498,7 @@ pub async fn cancel(
         }
     }
     let info = api::cancel_replay(client, name).await?;
-    write_replay(&info, None, globals, tz, io.out)?;
+    write_replay(&info, false, globals, tz, io.out)?;
     Ok(Exit::Success)
 }
 
@@ -513,7 +513,7 @@ pub async fn archives(
     match globals.output {
         OutputFormat::Json => {
             for a in &archives {
-                write_json_line(&ArchiveJson::new(a), io.out)?;
+                json_line(io.out, a)?;
             }
         }
         OutputFormat::Table if archives.is_empty() => writeln!(io.err, "no archives")?,
@@ -565,10 +565,6 @@ fn size(bytes: i64) -> String {
     format!("{bytes} B")
 }
 
-fn utc(ts: Timestamp) -> String {
-    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
 fn opt_utc(ts: Option<Timestamp>) -> String {
     ts.map_or_else(|| "-".to_string(), utc)
 }
@@ -585,92 +581,28 @@ fn window_text(info: &ReplayInfo) -> String {
     format!("{} → {}", opt_utc(info.event_start), opt_utc(info.event_end))
 }
 
-/// A replay as scripts read it: the same keys everywhere, null when the answer did not say.
+/// A dry run's replay: the replay as planned, marked.
 #[derive(Serialize)]
-struct ReplayJson<'a> {
-    name: &'a str,
-    arn: Option<&'a str>,
-    state: Option<&'a str>,
-    state_reason: Option<&'a str>,
-    archive_arn: Option<&'a str>,
-    destination_arn: Option<&'a str>,
-    filter_arns: Option<&'a [String]>,
-    window_start: Option<String>,
-    window_end: Option<String>,
-    last_replayed: Option<String>,
-    replay_start: Option<String>,
-    replay_end: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dry_run: Option<bool>,
-}
-
-impl<'a> ReplayJson<'a> {
-    fn new(info: &'a ReplayInfo, dry_run: Option<bool>) -> ReplayJson<'a> {
-        ReplayJson {
-            name: &info.name,
-            arn: info.arn.as_deref(),
-            state: info.state.as_deref(),
-            state_reason: info.state_reason.as_deref(),
-            archive_arn: info.archive_arn.as_deref(),
-            destination_arn: info.destination_arn.as_deref(),
-            filter_arns: info.filter_arns.as_deref(),
-            window_start: info.event_start.map(utc),
-            window_end: info.event_end.map(utc),
-            last_replayed: info.last_replayed.map(utc),
-            replay_start: info.replay_start.map(utc),
-            replay_end: info.replay_end.map(utc),
-            dry_run,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ArchiveJson<'a> {
-    name: &'a str,
-    state: Option<&'a str>,
-    state_reason: Option<&'a str>,
-    source_arn: Option<&'a str>,
-    event_count: i64,
-    size_bytes: i64,
-    /// 0 or null: kept forever.
-    retention_days: Option<i32>,
-    created: Option<String>,
-}
-
-impl<'a> ArchiveJson<'a> {
-    fn new(a: &'a ArchiveInfo) -> ArchiveJson<'a> {
-        ArchiveJson {
-            name: &a.name,
-            state: a.state.as_deref(),
-            state_reason: a.state_reason.as_deref(),
-            source_arn: a.source_arn.as_deref(),
-            event_count: a.event_count,
-            size_bytes: a.size_bytes,
-            retention_days: a.retention_days,
-            created: a.created.map(utc),
-        }
-    }
-}
-
-fn write_json_line(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    writeln!(out)
+struct DryRun<'a> {
+    #[serde(flatten)]
+    replay: &'a ReplayInfo,
+    dry_run: bool,
 }
 
 /// One replay: a JSON object, or a two-column table with times in UTC and local time.
 fn write_replay(
     info: &ReplayInfo,
-    dry_run: Option<bool>,
+    dry_run: bool,
     globals: &Globals,
     tz: &TimeZone,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if globals.output == OutputFormat::Json {
-        return write_json_line(&ReplayJson::new(info, dry_run), out);
+        return if dry_run { json_line(out, &DryRun { replay: info, dry_run }) } else { json_line(out, info) };
     }
     let mut table = new_table(globals.style);
     table.set_header(vec!["", "replay"]);
-    let state = if dry_run == Some(true) { "not started (dry run)".to_string() } else { state_text(info) };
+    let state = if dry_run { "not started (dry run)".to_string() } else { state_text(info) };
     table.add_row(vec!["name".to_string(), info.name.clone()]);
     table.add_row(vec!["state".to_string(), state]);
     let shown = |ts: Option<Timestamp>| ts.map(|t| when::show(t, tz));
@@ -799,13 +731,13 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
             Started::Nothing(exit) => return Ok(exit),
         };
         let Some(wait_opts) = wait_for else {
-            write_replay(&started, None, globals, tz, io.out)?;
+            write_replay(&started, false, globals, tz, io.out)?;
             return Ok(Exit::Success);
         };
         let interrupts = io.interrupts.clone();
         match wait(&context.events, &started.name, window, wait_opts, io.err, interrupts.reached(1)).await? {
             Waited::Ended(info) => {
-                write_replay(&info, None, globals, tz, io.out)?;
+                write_replay(&info, false, globals, tz, io.out)?;
                 Ok(ended(&info, io.err)?)
             }
             Waited::Interrupted => {

@@ -19,7 +19,7 @@ use crate::bus::RuleState;
 use crate::cli::{ChangeArgs, ChangeOptions, ListArgs, RestoreArgs, RulesCommand, ShowArgs};
 use crate::exit::Exit;
 use crate::guard::StageClue;
-use crate::render::{OutputFormat, Style, new_table};
+use crate::render::{OutputFormat, Style, json_line, new_table};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy)]
@@ -89,9 +89,7 @@ fn lint(
     match opts.output {
         OutputFormat::Json => {
             for f in &findings {
-                let record = serde_json::json!({"code": f.code, "subject": f.subject, "message": f.message});
-                text.push_str(&record.to_string());
-                text.push('\n');
+                json_line(out, f)?;
             }
         }
         OutputFormat::Table if findings.is_empty() => {}
@@ -118,24 +116,6 @@ fn lint(
 // ---------------------------------------------------------------------------------------------
 // list and show
 
-/// One `rules list -o json` line.
-#[derive(Serialize)]
-struct ListLine<'a> {
-    name: &'a str,
-    state: Option<&'a str>,
-    event_pattern: Option<&'a str>,
-    schedule_expression: Option<&'a str>,
-    managed_by: Option<&'a str>,
-    targets: Vec<TargetRef<'a>>,
-    arn: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct TargetRef<'a> {
-    id: &'a str,
-    arn: &'a str,
-}
-
 async fn list(args: &ListArgs, aws: &AwsContext, opts: &RulesOptions, io: &mut Io<'_>) -> Result<Exit, RulesError> {
     let rules = events::list_rules(&aws.events, &aws.bus, args.prefix.as_deref()).await?;
     // One call per rule, in order: a bus holds few rules, and this stays clear of API rate limits.
@@ -146,16 +126,7 @@ async fn list(args: &ListArgs, aws: &AwsContext, opts: &RulesOptions, io: &mut I
     match opts.output {
         OutputFormat::Json => {
             for (rule, targets) in rules.iter().zip(&targets) {
-                let line = ListLine {
-                    name: &rule.name,
-                    state: rule.state.as_deref(),
-                    event_pattern: rule.event_pattern.as_deref(),
-                    schedule_expression: rule.schedule_expression.as_deref(),
-                    managed_by: rule.managed_by.as_deref(),
-                    targets: targets.iter().map(|t| TargetRef { id: &t.id, arn: &t.arn }).collect(),
-                    arn: rule.arn.as_deref(),
-                };
-                json_line(io.out, &line)?;
+                json_line(io.out, &RuleJson { rule, targets })?;
             }
         }
         OutputFormat::Table => write!(io.out, "{}", list_table(&rules, &targets, opts.style))?,
@@ -193,9 +164,9 @@ fn pattern_or_schedule(rule: &RuleInfo) -> String {
     }
 }
 
-/// `rules show -o json`: the rule's fields, then its targets.
+/// A rule in `rules list` and `rules show -o json`: its fields, then its targets.
 #[derive(Serialize)]
-struct ShowJson<'a> {
+struct RuleJson<'a> {
     #[serde(flatten)]
     rule: &'a RuleInfo,
     targets: &'a [TargetInfo],
@@ -205,7 +176,7 @@ async fn show(args: &ShowArgs, aws: &AwsContext, opts: &RulesOptions, io: &mut I
     let rule = events::describe_rule(&aws.events, &aws.bus, &args.name).await?;
     let targets = events::list_targets(&aws.events, &aws.bus, &args.name).await?;
     match opts.output {
-        OutputFormat::Json => json_line(io.out, &ShowJson { rule: &rule, targets: &targets })?,
+        OutputFormat::Json => json_line(io.out, &RuleJson { rule: &rule, targets: &targets })?,
         OutputFormat::Table => write!(io.out, "{}", show_table(&rule, &targets, opts.style))?,
     }
     Ok(Exit::Success)
@@ -516,7 +487,7 @@ async fn apply(job: Job<'_>, aws: &AwsContext, opts: &RulesOptions, io: &mut Io<
     let snapshot = Snapshot {
         bus: aws.bus.clone(),
         region: aws.region().map(str::to_string),
-        taken_at: Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        taken_at: crate::when::utc(Timestamp::now()),
         rules: job
             .on_bus
             .iter()
@@ -726,11 +697,6 @@ fn default_snapshot_stem(bus: &str, now: Timestamp) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
-
-fn json_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    let text = serde_json::to_string(value).map_err(io::Error::from)?;
-    writeln!(out, "{text}")
-}
 
 fn count(n: usize) -> String {
     if n == 1 { "1 rule".to_string() } else { format!("{n} rules") }
