@@ -29,8 +29,8 @@ pub fn name_clues(aws: &crate::cli::AwsArgs) -> Vec<StageClue> {
 }
 
 /// The bus from a template when given, else the embedded 2.27.0 bus (`--live` is read by
-/// [`load_bus_any`]).
-pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
+/// [`bus_for`]).
+pub fn offline_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
     match &source.template {
         None => Ok(default_bus(stage)),
         Some(path) => {
@@ -43,9 +43,9 @@ pub fn load_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
 
 /// The bus the command works against, reading the deployed one for `--live`; on failure the
 /// error is printed and its exit code returned.
-pub fn load_bus_any(source: &BusSourceArgs, aws: &crate::cli::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
+pub fn bus_for(source: &BusSourceArgs, aws: &crate::cli::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
     if !source.live {
-        return load_bus(source, stage).map_err(|message| {
+        return offline_bus(source, stage).map_err(|message| {
             eprintln!("error: {message}");
             crate::exit::Exit::Error
         });
@@ -73,7 +73,7 @@ where
             return crate::exit::Exit::Error;
         }
     };
-    settle(runtime.block_on(future).map_err(CommandError::from))
+    exit_for_result(runtime.block_on(future).map_err(CommandError::from))
 }
 
 /// Asks the operator a yes/no question (wired to the terminal by [`ask_at_terminal`]).
@@ -184,7 +184,7 @@ impl CommandError {
 }
 
 /// Prints a failure once, as one line, and returns its exit code.
-fn settle(result: Result<crate::exit::Exit, CommandError>) -> crate::exit::Exit {
+fn exit_for_result(result: Result<crate::exit::Exit, CommandError>) -> crate::exit::Exit {
     match result {
         Ok(exit) => exit,
         // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -261,7 +261,7 @@ pub fn shell(
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::from(e)),
             _ => Ok(exit),
         });
-        let exit = settle(flushed);
+        let exit = exit_for_result(flushed);
         if on_interrupt == OnInterrupt::Stop && interrupts.count() > 0 { crate::exit::Exit::Interrupted } else { exit }
     })
 }

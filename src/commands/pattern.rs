@@ -181,7 +181,7 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
         Some(p) => {
             read_json_arg("pattern", p, &mut stdin).map(|text| vec![NamedPattern { name: "pattern".into(), text }])
         }
-        None => match super::load_bus_any(&args.bus, &args.aws, globals.stage) {
+        None => match super::bus_for(&args.bus, &args.aws, globals.stage) {
             Ok(bus) => {
                 let names =
                     if args.all_rules { bus.rules().iter().map(|r| r.name.to_string()).collect() } else { args.rules };

@@ -573,7 +573,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
         let rules = match (&args.template, args.rules, &aws) {
             (Some(_), _, _) => {
                 let source = crate::cli::BusSourceArgs { template: args.template.clone(), live: false };
-                super::load_bus(&source, stage).map_err(CommandError::Usage)?
+                super::offline_bus(&source, stage).map_err(CommandError::Usage)?
             }
             (None, RuleSource::Deployed, Some(aws)) => match crate::aws::live_bus::load(aws).await {
                 Ok(bus) => {

@@ -307,7 +307,7 @@ pub fn execute(args: crate::cli::RouteArgs, globals: &crate::cli::Globals) -> Ex
         }
         paths.push(input::STDIN.into());
     }
-    let bus = match super::load_bus_any(&args.bus, &args.aws, globals.stage) {
+    let bus = match super::bus_for(&args.bus, &args.aws, globals.stage) {
         Ok(bus) => bus,
         Err(exit) => return exit,
     };

@@ -4,11 +4,12 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::validate::{Extra, Field, FieldError, Model, ModelInput, Pattern, Ty, validate_model_input};
+use super::validate::{Extra, Field, FieldError, Model, ModelInput, TextPattern, Ty, validate_model_input};
 use crate::json::{Object, Value};
 
-static MONTH: Pattern = Pattern { source: r"^\d{4}-\d{2}$", regex: LazyLock::new(|| compile(r"^\d{4}-\d{2}$")) };
-static PNL_PERIOD: Pattern = Pattern { source: r"^\d+[WMA]$", regex: LazyLock::new(|| compile(r"^\d+[WMA]$")) };
+static MONTH: TextPattern =
+    TextPattern { source: r"^\d{4}-\d{2}$", regex: LazyLock::new(|| compile(r"^\d{4}-\d{2}$")) };
+static PNL_PERIOD: TextPattern = TextPattern { source: r"^\d+[WMA]$", regex: LazyLock::new(|| compile(r"^\d+[WMA]$")) };
 
 /// The patterns are constants known to compile; `\d` is Unicode-aware, as in pydantic-core.
 fn compile(source: &str) -> Regex {

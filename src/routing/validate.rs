@@ -96,7 +96,7 @@ pub enum Ty {
     Str {
         min_len: Option<usize>,
         max_len: Option<usize>,
-        pattern: Option<&'static Pattern>,
+        pattern: Option<&'static TextPattern>,
         after: Option<After>,
     },
     /// `Literal[...]` of strings: not stripped, case-sensitive.
@@ -127,7 +127,7 @@ pub enum Ty {
 
 /// A compiled `pattern=` constraint; pydantic-core uses the same Rust `regex` crate.
 #[derive(Debug)]
-pub struct Pattern {
+pub struct TextPattern {
     pub source: &'static str,
     pub regex: LazyLock<Regex>,
 }
@@ -396,7 +396,7 @@ fn check_str_constraints(
     value: &Value,
     min_len: Option<usize>,
     max_len: Option<usize>,
-    pattern: Option<&Pattern>,
+    pattern: Option<&TextPattern>,
     after: Option<After>,
     loc: &[Loc],
     errors: &mut Vec<FieldError>,

@@ -93,14 +93,14 @@ pub struct StartOptions {
 
 /// What would be started, with every name resolved to its ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
+pub struct ReplayPlan {
     pub request: ReplayRequest,
     pub archive: String,
     pub bus: String,
     pub rules: Vec<String>,
 }
 
-impl Plan {
+impl ReplayPlan {
     pub(super) fn as_info(&self) -> ReplayInfo {
         ReplayInfo {
             name: self.request.name.clone(),
@@ -115,7 +115,7 @@ impl Plan {
 }
 
 /// Resolves the archive, the bus and the rules to ARNs; refuses a bus the archive does not record.
-pub async fn plan(aws: &AwsContext, opts: &StartOptions) -> Result<Plan, ReplayError> {
+pub async fn plan(aws: &AwsContext, opts: &StartOptions) -> Result<ReplayPlan, ReplayError> {
     let archive = api::describe_archive(&aws.events, &opts.archive).await?;
     let unanswered = |what: &str| {
         AwsError::new(Exit::AwsService, format!("DescribeArchive {}: the answer has no {what}", opts.archive))
@@ -150,7 +150,7 @@ pub async fn plan(aws: &AwsContext, opts: &StartOptions) -> Result<Plan, ReplayE
         rules.push(rule.clone());
         filter_arns.push(arn);
     }
-    Ok(Plan {
+    Ok(ReplayPlan {
         request: ReplayRequest {
             name: opts.name.clone(),
             archive_arn,
