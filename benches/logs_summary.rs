@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench logs_summary` (release profile, one thread).
 
+// A benchmark reports its figures on stdout.
+#![allow(clippy::print_stdout)]
+
 mod common;
 
 use std::hint::black_box;

@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench route_throughput` (release profile, one thread).
 
+// A benchmark reports its figures on stdout.
+#![allow(clippy::print_stdout)]
+
 mod common;
 
 use std::io::Write;

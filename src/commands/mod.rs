@@ -30,13 +30,14 @@ pub fn name_clues(aws: &crate::cli::AwsArgs) -> Vec<StageClue> {
 
 /// The bus from a template when given, else the embedded 2.27.0 bus (`--live` is read by
 /// [`bus_for`]).
-pub fn offline_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> {
+pub fn offline_bus(source: &BusSourceArgs, stage: Stage) -> anyhow::Result<Bus> {
+    use anyhow::Context;
     match &source.template {
         None => Ok(default_bus(stage)),
         Some(path) => {
             let name = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-            crate::bus::template::from_template(&text, stage, &name).map_err(|e| format!("{name}: {e}"))
+            let text = std::fs::read_to_string(path).with_context(|| name.clone())?;
+            crate::bus::template::from_template(&text, stage, &name).map_err(anyhow::Error::msg).context(name)
         }
     }
 }
@@ -45,8 +46,8 @@ pub fn offline_bus(source: &BusSourceArgs, stage: Stage) -> Result<Bus, String> 
 /// error is printed and its exit code returned.
 pub fn bus_for(source: &BusSourceArgs, aws: &crate::cli::AwsArgs, stage: Stage) -> Result<Bus, crate::exit::Exit> {
     if !source.live {
-        return offline_bus(source, stage).map_err(|message| {
-            eprintln!("error: {message}");
+        return offline_bus(source, stage).map_err(|e| {
+            eprintln!("error: {e:#}");
             crate::exit::Exit::Error
         });
     }
@@ -172,13 +173,16 @@ pub enum CommandError {
     Usage(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// A failure with what it happened to (a file, a template), as one line.
+    #[error("{0:#}")]
+    Context(#[from] anyhow::Error),
 }
 
 impl CommandError {
     pub fn exit(&self) -> crate::exit::Exit {
         match self {
             CommandError::Aws(e) => e.exit,
-            CommandError::Usage(_) | CommandError::Io(_) => crate::exit::Exit::Error,
+            CommandError::Usage(_) | CommandError::Io(_) | CommandError::Context(_) => crate::exit::Exit::Error,
         }
     }
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::aws::EventsClient as Client;
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use tokio::task::JoinSet;
@@ -90,7 +91,7 @@ pub async fn run(
     let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
     // Emptied before anything is sent: an earlier run's entries can never be resent by mistake.
     for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
-        write_atomically(path, b"")?;
+        write_atomically(path, b"").with_context(|| format!("cannot write {}", path.display()))?;
     }
     let sendable = guard_items(&mut items, opts, io)?;
     let mut sending = Sending::default();
@@ -445,7 +446,7 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
 
 /// Writes the entries whose status is `status` to `path` as JSON Lines envelopes (what
 /// `put-events` reads back); returns how many. Nothing is written without a path.
-fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> io::Result<usize> {
+fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> anyhow::Result<usize> {
     let Some(path) = path else { return Ok(0) };
     let mut text = Vec::new();
     let mut count = 0;
@@ -466,7 +467,7 @@ fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> io::Result<
             json_line(&mut text, &envelope)?;
         }
     }
-    write_atomically(path, &text)?;
+    write_atomically(path, &text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(count)
 }
 
@@ -478,7 +479,7 @@ fn write_atomically(path: &Path, text: &[u8]) -> io::Result<()> {
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    written.map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    written
 }
 
 fn summary(rows: &[Row]) -> String {
@@ -573,7 +574,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
         let rules = match (&args.template, args.rules, &aws) {
             (Some(_), _, _) => {
                 let source = crate::cli::BusSourceArgs { template: args.template.clone(), live: false };
-                super::offline_bus(&source, stage).map_err(CommandError::Usage)?
+                super::offline_bus(&source, stage)?
             }
             (None, RuleSource::Deployed, Some(aws)) => match crate::aws::live_bus::load(aws).await {
                 Ok(bus) => {
