@@ -225,7 +225,9 @@ mod tests {
     use crate::json::parse_python_json;
 
     fn entry(text: &str) -> Result<Entry, String> {
-        entry_from_event(&parse_python_json(text).map(|p| p.value).unwrap_or(Value::Null))
+        entry_from_event(
+            &parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message)).value,
+        )
     }
 
     #[test]

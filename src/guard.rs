@@ -112,7 +112,8 @@ mod tests {
     use crate::routing::predict;
 
     fn prediction(text: &str, stage: Stage) -> LambdaPrediction {
-        predict(&parse_python_json(text).map(|p| p.value).unwrap_or(crate::json::Value::Null), stage)
+        let event = parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message));
+        predict(&event.value, stage)
     }
 
     #[test]

@@ -463,7 +463,8 @@ async fn follow_picks_up_new_events_once_each_and_stops_cleanly_on_ctrl_c() {
     )
     .await;
     wait_for(&rx, &mut seen, &(40..60).map(mark).collect::<Vec<_>>(), Duration::from_secs(30));
-    // Long enough for several more polls (repeats would show) and the 1 s idle notice.
+    // Long enough for several more polls, so that a repeat would show (the idle notice is
+    // checked on a paused clock: `an_idle_follow_says_so_once_per_period`).
     tokio::time::sleep(Duration::from_millis(1_800)).await;
 
     let status = StdCommand::new("kill").args(["-INT", &child.id().to_string()]).status();
@@ -498,7 +499,6 @@ async fn follow_picks_up_new_events_once_each_and_stops_cleanly_on_ctrl_c() {
         "repeated: {:?}",
         counts.iter().filter(|(_, n)| **n > 1).collect::<Vec<_>>()
     );
-    assert!(stderr.contains("no new events since"), "{stderr}");
 }
 
 /// In process, with canned HTTP answers: every request the command makes can be checked.
@@ -571,7 +571,7 @@ mod replayed {
         Ran { result, ids, stderr: String::from_utf8_lossy(&err).into_owned() }
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn pages_are_read_to_the_end_through_throttling() {
         // The last page repeats its token: a server that loops must not make the command loop.
         let replay = StaticReplayClient::new(vec![
@@ -608,7 +608,7 @@ mod replayed {
         assert_eq!(requests(&replay)[0]["limit"], 2);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn follow_never_skips_past_the_newest_event_nor_repeats_one() {
         let replay = StaticReplayClient::new(vec![
             // Round 1.
@@ -636,7 +636,7 @@ mod replayed {
         assert!(requests(&replay).iter().all(|b| b.get("endTime").is_none()));
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
     async fn follow_stops_cleanly_when_told() {
         let replay = StaticReplayClient::new((0..1000).map(|_| page(&[("1", 60_000)], None)).collect());
         let client = client(&replay).await;
@@ -647,5 +647,20 @@ mod replayed {
         assert!(matches!(result, Ok(Exit::Success)), "{result:?}");
         assert_eq!(json_lines(&out).len(), 1);
         assert!(requests(&replay).len() > 2);
+    }
+
+    /// With `--idle-notice`, a follow that finds nothing new says so once per period.
+    #[tokio::test(start_paused = true)]
+    async fn an_idle_follow_says_so_once_per_period() {
+        let replay = StaticReplayClient::new((0..100).map(|_| page(&[], None)).collect());
+        let client = client(&replay).await;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mode = Mode::Follow { interval: Duration::from_millis(200), idle_notice: Some(Duration::from_secs(1)) };
+        let stop = tokio::time::sleep(Duration::from_millis(3_500));
+        let result = logs::run(&client, &options(mode), &mut out, &mut err, stop).await;
+        assert!(matches!(result, Ok(Exit::Success)), "{result:?}");
+        let err = String::from_utf8_lossy(&err);
+        assert_eq!(err.matches("no new events since").count(), 3, "{err}");
+        assert_eq!(requests(&replay).len(), 18, "a poll every 200 ms for 3.5 s");
     }
 }

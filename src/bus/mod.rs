@@ -315,7 +315,7 @@ mod tests {
     use super::*;
 
     fn event(text: &str) -> Value {
-        parse_python_json(text).map(|p| p.value).unwrap_or(Value::Null)
+        parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message)).value
     }
 
     #[test]

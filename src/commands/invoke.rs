@@ -274,7 +274,8 @@ mod tests {
     use super::*;
 
     fn prediction(text: &str) -> LambdaPrediction {
-        predict(&parse_python_json(text).map(|p| p.value).unwrap_or(crate::json::Value::Null), Stage::Dev)
+        let event = parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message));
+        predict(&event.value, Stage::Dev)
     }
 
     fn invocation(payload: &str, error: Option<&str>) -> Invocation {

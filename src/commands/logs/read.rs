@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::future::Future;
 use std::io::{self, Write};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::Timestamp;
 
@@ -252,9 +252,10 @@ pub(super) async fn follow(
     err: &mut dyn Write,
 ) -> Result<(), LogsError> {
     let mut seen = Seen::new(opts.start_ms);
-    let mut last_new = Instant::now();
+    // Tokio's clock, so that the idle notice follows the runtime's time (and a paused test clock).
+    let mut last_new = tokio::time::Instant::now();
     let mut last_new_at = Timestamp::now();
-    let mut last_notice = Instant::now();
+    let mut last_notice = tokio::time::Instant::now();
     loop {
         let mut query = FilterQuery {
             log_group: opts.log_group.clone(),
@@ -281,7 +282,7 @@ pub(super) async fn follow(
         sink.out.flush()?;
         seen.advance();
         if new > 0 {
-            last_new = Instant::now();
+            last_new = tokio::time::Instant::now();
             last_new_at = Timestamp::now();
             last_notice = last_new;
         } else if let Some(idle) = idle_notice
@@ -289,7 +290,7 @@ pub(super) async fn follow(
             && last_notice.elapsed() >= idle
         {
             writeln!(err, "no new events since {} UTC", last_new_at.strftime("%H:%M:%S"))?;
-            last_notice = Instant::now();
+            last_notice = tokio::time::Instant::now();
         }
         tokio::time::sleep(interval).await;
     }
