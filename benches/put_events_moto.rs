@@ -26,11 +26,7 @@ fn main() {
         eprintln!("MOTO_ENDPOINT is not set: run `scripts/moto run -- cargo bench --bench put_events_moto`");
         std::process::exit(2);
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("runtime: {e}"));
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let bus = format!("bench-{}", std::process::id());
     let client = runtime.block_on(async {
         let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
@@ -42,7 +38,7 @@ fn main() {
             .load()
             .await;
         let client = aws_sdk_eventbridge::Client::new(&config);
-        client.create_event_bus().name(&bus).send().await.unwrap_or_else(|e| panic!("CreateEventBus: {e:?}"));
+        client.create_event_bus().name(&bus).send().await.expect("CreateEventBus");
         client
     });
 
@@ -96,7 +92,7 @@ fn main() {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .unwrap_or_else(|e| panic!("alchemiser: {e}"));
+        .expect("alchemiser");
     assert!(status.success(), "put-events failed: {status}");
     let cli = start.elapsed().as_secs_f64();
 

@@ -232,10 +232,8 @@ mod tests {
 
     #[test]
     fn envelopes_and_entries_both_work() {
-        let a =
-            entry(r#"{"source":"alchemiser.x","detail-type":"T","detail":{"a":1}}"#).unwrap_or_else(|e| panic!("{e}"));
-        let b = entry(r#"{"Source":"alchemiser.x","DetailType":"T","Detail":"{\"a\": 1}"}"#)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let a = entry(r#"{"source":"alchemiser.x","detail-type":"T","detail":{"a":1}}"#).expect("entry");
+        let b = entry(r#"{"Source":"alchemiser.x","DetailType":"T","Detail":"{\"a\": 1}"}"#).expect("entry");
         assert_eq!(a.detail, "{\"a\":1}");
         assert_eq!(a.detail, b.detail);
         assert_eq!(a.size(), "alchemiser.x".len() + 1 + 7);
@@ -258,7 +256,7 @@ mod tests {
 
     #[test]
     fn batches_respect_count_and_size() {
-        let small = entry(r#"{"source":"s","detail-type":"t","detail":{}}"#).unwrap_or_else(|e| panic!("{e}"));
+        let small = entry(r#"{"source":"s","detail-type":"t","detail":{}}"#).expect("entry");
         let many: Vec<&Entry> = std::iter::repeat_n(&small, 25).collect();
         let (calls, oversized) = batches(&many);
         assert_eq!(calls.iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 5]);

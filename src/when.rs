@@ -100,7 +100,7 @@ mod tests {
     use super::*;
 
     fn now() -> Timestamp {
-        "2025-10-14T12:00:00Z".parse().unwrap_or_else(|e| panic!("{e}"))
+        "2025-10-14T12:00:00Z".parse().expect("parse")
     }
 
     fn at(text: &str) -> String {

@@ -9,8 +9,8 @@ use common::{Moto, REGION, aws_command, create_function, create_function_with, h
 /// Queues the answer moto's simple Lambda gives to the next invoke.
 fn queue_answer(moto: &Moto, payload: &str) {
     let body = serde_json::json!({"results": [payload], "region": REGION}).to_string();
-    let (status, text) = http(&moto.endpoint, "POST", "/moto-api/static/lambda-simple/response", &body)
-        .unwrap_or_else(|e| panic!("queue answer: {e}"));
+    let (status, text) =
+        http(&moto.endpoint, "POST", "/moto-api/static/lambda-simple/response", &body).expect("queue answer");
     assert!(status == 201 || status == 200, "{status}: {text}");
 }
 
@@ -19,7 +19,7 @@ fn the_result_is_shown_beside_the_prediction() {
     let moto = Moto::start();
     let function = unique("fn");
     create_function(&moto, &function);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let event = r#"{"detail-type":"WorkflowStarted","source":"alchemiser.x","detail":{"correlation_id":"c","causation_id":"x","event_id":"e","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"t","requested_by":"r"}}"#;
 
     // The real 2.27.0 answer for this event: the prediction holds.
@@ -50,7 +50,7 @@ fn the_result_is_shown_beside_the_prediction() {
 #[test]
 fn trades_are_refused_without_force() {
     let moto = Moto::start();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let function = unique("fn");
     create_function(&moto, &function);
     let output = aws_command(&moto.endpoint, dir.path(), &["invoke", r#"{"mode":"trade"}"#, "--function", &function])
@@ -77,7 +77,7 @@ fn trades_are_refused_without_force() {
 #[test]
 fn the_function_decides_the_stage() {
     let moto = Moto::start();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let prod = "the-alchemiser-v2-lambda-prod";
     create_function_with(
         &moto,
@@ -164,7 +164,7 @@ mod replayed {
             let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
             run(&aws_sdk_lambda::Client::new(&config), &opts, &mut io).await
         });
-        let exit = exit.unwrap_or_else(|e| panic!("invoke: {e:?}"));
+        let exit = exit.expect("invoke");
         (exit, json_lines(&out).remove(0))
     }
 
@@ -172,7 +172,7 @@ mod replayed {
     fn a_crash_with_its_log_tail_matches_a_predicted_crash() {
         let log = "START RequestId: r1\n[ERROR] TypeError: unhashable type: 'list'\nEND RequestId: r1\n";
         let mut response = HttpResponse::new(
-            200u16.try_into().unwrap_or_else(|e| panic!("{e:?}")),
+            200u16.try_into().expect("a valid status code"),
             SdkBody::from(r#"{"errorMessage": "unhashable type: 'list'", "errorType": "TypeError"}"#),
         );
         response.headers_mut().insert("x-amz-function-error", "Unhandled");
@@ -189,7 +189,7 @@ mod replayed {
     #[test]
     fn an_unexpected_crash_is_a_difference() {
         let mut response = HttpResponse::new(
-            200u16.try_into().unwrap_or_else(|e| panic!("{e:?}")),
+            200u16.try_into().expect("a valid status code"),
             SdkBody::from(r#"{"errorMessage": "boom", "errorType": "ConfigurationError"}"#),
         );
         response.headers_mut().insert("x-amz-function-error", "Unhandled");

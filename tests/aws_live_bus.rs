@@ -6,7 +6,7 @@ use alchemiser::bus::RuleState;
 use common::{Moto, aws_command, create_bus, json_lines, put_rule, unique};
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
 }
 
 /// A bus shaped like 2.27.0's, but with the all-events rule DISABLED and an archive.
@@ -23,15 +23,8 @@ fn live_bus(moto: &Moto) -> String {
                 .id("fn")
                 .arn("arn:aws:lambda:us-east-1:123456789012:function:the-alchemiser-v2-lambda-dev")
                 .build()
-                .unwrap_or_else(|e| panic!("{e}"));
-            events
-                .put_targets()
-                .event_bus_name(&bus)
-                .rule(rule)
-                .targets(target)
-                .send()
-                .await
-                .unwrap_or_else(|e| panic!("PutTargets: {e:?}"));
+                .expect("build");
+            events.put_targets().event_bus_name(&bus).rule(rule).targets(target).send().await.expect("PutTargets");
         }
         events
             .create_archive()
@@ -41,7 +34,7 @@ fn live_bus(moto: &Moto) -> String {
             .retention_days(365)
             .send()
             .await
-            .unwrap_or_else(|e| panic!("CreateArchive: {e:?}"));
+            .expect("CreateArchive");
     });
     bus
 }
@@ -50,10 +43,10 @@ fn live_bus(moto: &Moto) -> String {
 fn route_uses_the_deployed_rules_and_their_states() {
     let moto = Moto::start();
     let bus = live_bus(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let event = r#"{"source":"alchemiser.strategy_v2.handlers","detail-type":"WorkflowStarted","detail":{}}"#;
     let file = dir.path().join("e.json");
-    std::fs::write(&file, event).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&file, event).expect("write the fixture");
     let output = aws_command(&moto.endpoint, dir.path(), &["route", "--live", "-o", "json", "--bus", &bus])
         .arg(&file)
         .assert()
@@ -87,7 +80,7 @@ fn route_uses_the_deployed_rules_and_their_states() {
 fn remote_verdicts_are_shown_and_disagreements_named() {
     // moto's TestEventPattern is a stub that always answers false: a disagreement on purpose.
     let moto = Moto::start();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let output = aws_command(
         &moto.endpoint,
         dir.path(),

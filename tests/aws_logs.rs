@@ -37,7 +37,7 @@ fn now_ms() -> i64 {
 /// A fresh log group holding streams `a` and `b`.
 async fn create_group(client: &Client, prefix: &str) -> String {
     let group = format!("/aws/lambda/{}", unique(prefix));
-    client.create_log_group().log_group_name(&group).send().await.unwrap_or_else(|e| panic!("CreateLogGroup: {e:?}"));
+    client.create_log_group().log_group_name(&group).send().await.expect("CreateLogGroup");
     for stream in ["a", "b"] {
         client
             .create_log_stream()
@@ -55,15 +55,10 @@ async fn put(client: &Client, group: &str, stream: &str, events: &[(i64, String)
     for chunk in events.chunks(150) {
         let mut request = client.put_log_events().log_group_name(group).log_stream_name(stream);
         for (ts, message) in chunk {
-            request = request.log_events(
-                InputLogEvent::builder()
-                    .timestamp(*ts)
-                    .message(message)
-                    .build()
-                    .unwrap_or_else(|e| panic!("event: {e}")),
-            );
+            request =
+                request.log_events(InputLogEvent::builder().timestamp(*ts).message(message).build().expect("event"));
         }
-        request.send().await.unwrap_or_else(|e| panic!("PutLogEvents: {e:?}"));
+        request.send().await.expect("PutLogEvents");
     }
 }
 
@@ -164,14 +159,14 @@ fn stderr_text(output: &std::process::Output) -> String {
 }
 
 fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+    tempfile::tempdir().expect("tempdir")
 }
 
 fn run(endpoint: &str, args: &[&str]) -> std::process::Output {
     let dir = tempdir();
     let mut full = vec!["logs"];
     full.extend_from_slice(args);
-    aws_command(endpoint, dir.path(), &full).output().unwrap_or_else(|e| panic!("run: {e}"))
+    aws_command(endpoint, dir.path(), &full).output().expect("run")
 }
 
 #[tokio::test]
@@ -404,7 +399,7 @@ fn spawn_follow(endpoint: &str, group: &str) -> Child {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    cmd.spawn().unwrap_or_else(|e| panic!("spawn: {e}"))
+    cmd.spawn().expect("spawn")
 }
 
 /// Collects marks from the follower's stdout until `want` are all seen (or the deadline).

@@ -12,10 +12,10 @@ use common::{Moto, aws_command, bus_with_queue, drain_queue, json_lines, runtime
 fn a_thousand_events_are_delivered_exactly_once() {
     let moto = Moto::start();
     let (bus, url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = dir.path().join("events.jsonl");
     let lines: Vec<String> = (0..1000).map(safe_event).collect();
-    fs::write(&file, lines.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&file, lines.join("\n") + "\n").expect("write the fixture");
 
     let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--bus", &bus])
         .arg(&file)
@@ -39,7 +39,7 @@ fn a_thousand_events_are_delivered_exactly_once() {
 fn refused_and_invalid_events_are_never_sent() {
     let moto = Moto::start();
     let (bus, url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = dir.path().join("mixed.jsonl");
     let lines = [
         safe_event(1),
@@ -52,7 +52,7 @@ fn refused_and_invalid_events_are_never_sent() {
         r#"{"mode":"trade"}"#.to_string(),
         safe_event(2),
     ];
-    fs::write(&file, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&file, lines.join("\n")).expect("write the fixture");
     // The test bus delivers to a queue, not the Lambda: the 2.27.0 rules decide what would run it.
     let output =
         aws_command(&moto.endpoint, dir.path(), &["put-events", "-o", "json", "--rules", "embedded", "--bus", &bus])
@@ -93,11 +93,11 @@ fn refused_and_invalid_events_are_never_sent() {
 
 #[test]
 fn prod_trades_need_yes_as_well_as_force() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = dir.path().join("trade.json");
     fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("{e}"));
+        .expect("write the fixture");
+    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").expect("the alchemiser binary");
     common::hermetic(&mut cmd, dir.path());
     let output = cmd
         .args(["put-events", "--stage", "prod", "--dry-run", "--force", "-o", "json"])
@@ -139,10 +139,10 @@ mod replayed {
     /// says yes at the prompt; the question names how many events would trade.
     #[test]
     fn the_prompt_decides_prod_live_trades() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
         let file = dir.path().join("trade.json");
         fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
-            .unwrap_or_else(|e| panic!("{e}"));
+            .expect("write the fixture");
         let opts = PutEventsOptions {
             paths: vec![file],
             format: Format::Auto,
@@ -182,10 +182,10 @@ mod replayed {
     }
 
     fn send(events: usize, answers: Vec<ReplayEvent>) -> Sent {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
         let file = dir.path().join("events.jsonl");
         let lines: Vec<String> = (0..events).map(safe_event).collect();
-        fs::write(&file, lines.join("\n")).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(&file, lines.join("\n")).expect("write the fixture");
         let failed = dir.path().join("failed.jsonl");
         let replay = StaticReplayClient::new(answers);
         let opts = PutEventsOptions {
@@ -229,7 +229,7 @@ mod replayed {
             })
             .collect();
         Sent {
-            exit: exit.unwrap_or_else(|e| panic!("run: {e}")),
+            exit: exit.expect("run"),
             records: json_lines(&out),
             requests,
             failed_file: fs::read_to_string(&failed).ok(),

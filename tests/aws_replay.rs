@@ -16,11 +16,11 @@ use common::{Moto, aws_command, create_bus, create_queue, drain_queue, json_line
 const PATTERN: &str = r#"{"source":[{"prefix":"alchemiser."}]}"#;
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
 }
 
 fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+    tempfile::tempdir().expect("tempdir")
 }
 
 fn stderr_text(output: &std::process::Output) -> String {
@@ -84,7 +84,7 @@ fn put_events(moto: &Moto, bus: &str, count: usize) {
                 .detail("{}")
                 .build(),
         );
-        let out = request.send().await.unwrap_or_else(|e| panic!("PutEvents: {e:?}"));
+        let out = request.send().await.expect("PutEvents");
         assert_eq!(out.failed_entry_count(), 0);
     });
 }
@@ -110,7 +110,7 @@ fn a_replay_delivers_the_archived_events_again_and_can_be_listed_and_described()
         &replay_args(&f, &["--yes", "--wait", "--poll-interval", "0.1", "--name", &name, "-o", "json"]),
     )
     .output()
-    .unwrap_or_else(|e| panic!("run: {e}"));
+    .expect("run");
     let stderr = stderr_text(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let shown = json_lines(&output.stdout);
@@ -137,7 +137,7 @@ fn a_replay_delivers_the_archived_events_again_and_can_be_listed_and_described()
 
     let listed = aws_command(&moto.endpoint, dir.path(), &["replay", "list", "--prefix", &name, "-o", "json"])
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     assert_eq!(listed.status.code(), Some(0), "{}", stderr_text(&listed));
     let rows = json_lines(&listed.stdout);
     assert_eq!(rows.len(), 1);
@@ -150,9 +150,8 @@ fn a_replay_delivers_the_archived_events_again_and_can_be_listed_and_described()
         .success()
         .stdout(predicate::str::contains(&name).and(predicate::str::contains(&f.archive)));
 
-    let status = aws_command(&moto.endpoint, dir.path(), &["replay", "status", &name, "-o", "json"])
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+    let status =
+        aws_command(&moto.endpoint, dir.path(), &["replay", "status", &name, "-o", "json"]).output().expect("run");
     assert_eq!(status.status.code(), Some(0), "{}", stderr_text(&status));
     let status = &json_lines(&status.stdout)[0];
     assert_eq!(status["arn"], format!("arn:aws:events:us-east-1:123456789012:replay/{name}"));
@@ -209,7 +208,7 @@ fn a_dry_run_resolves_every_arn_and_starts_nothing() {
         &replay_args(&f, &["--until", "15m", "--rule", &f.rule, "--dry-run", "--name", &name, "-o", "json"]),
     )
     .output()
-    .unwrap_or_else(|e| panic!("run: {e}"));
+    .expect("run");
     let stderr = stderr_text(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let plan = &json_lines(&output.stdout)[0];
@@ -325,7 +324,7 @@ fn cancel_with_yes_asks_eventbridge() {
     // IllegalStatusException (exit 7), as moto does for a second cancel.
     let output = aws_command(&moto.endpoint, dir.path(), &["replay", "cancel", &name, "--yes", "-o", "json"])
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
     assert_eq!(json_lines(&output.stdout)[0]["state"], "CANCELLING");
     aws_command(&moto.endpoint, dir.path(), &["replay", "cancel", &name, "--yes"])
@@ -343,7 +342,7 @@ fn archives_list_shows_counts_retention_and_source_bus() {
 
     let output = aws_command(&moto.endpoint, dir.path(), &["archives", "list", "--prefix", &f.archive, "-o", "json"])
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
     let rows = json_lines(&output.stdout);
     assert_eq!(rows.len(), 1);
@@ -419,8 +418,8 @@ mod replayed {
 
     fn window() -> Window {
         Window {
-            start: Timestamp::from_second(START).unwrap_or_else(|e| panic!("{e}")),
-            end: Timestamp::from_second(END).unwrap_or_else(|e| panic!("{e}")),
+            start: Timestamp::from_second(START).expect("from_second"),
+            end: Timestamp::from_second(END).expect("from_second"),
         }
     }
 
@@ -573,7 +572,7 @@ mod replayed {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-        let now = Timestamp::from_second(END + 3600).unwrap_or_else(|e| panic!("{e}"));
+        let now = Timestamp::from_second(END + 3600).expect("from_second");
         let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
         let Ok(Started::Replay(info)) = started else { panic!("{started:?}") };
         assert_eq!(info.state.as_deref(), Some("STARTING"));
@@ -645,7 +644,7 @@ mod replayed {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-        let now = Timestamp::from_second(END + 3600).unwrap_or_else(|e| panic!("{e}"));
+        let now = Timestamp::from_second(END + 3600).expect("from_second");
         let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
         let targets = replay.actual_requests().map(|r| target(r).to_string()).collect();
         (started, String::from_utf8_lossy(&err).into_owned(), targets)

@@ -59,7 +59,7 @@ fn snapshot_files(dir: &Path) -> Vec<String> {
 }
 
 fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+    tempfile::tempdir().expect("tempdir")
 }
 
 use RuleState::{Disabled, Enabled};
@@ -79,7 +79,7 @@ async fn list_reads_every_page_of_a_large_bus() {
     put_sqs_target(&events, &bus, "rule-007", "Queue", "rules-many-queue").await;
 
     let output = alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "-o", "json", "list"]).output();
-    let output = output.unwrap_or_else(|e| panic!("run: {e}"));
+    let output = output.expect("run");
     assert!(output.status.success(), "{}", stderr_text(&output));
     let lines = json_lines(&output.stdout);
     let names: Vec<&str> = lines.iter().filter_map(|l| l["name"].as_str()).collect();
@@ -134,7 +134,7 @@ async fn show_prints_the_pattern_and_the_targets_retry_policy_and_dlq() {
         .stdout(predicate::str::contains("dead-letter queue: arn:aws:sqs:us-east-1:123456789012:q1-dlq"));
 
     let output = alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "-o", "json", "show", rule]).output();
-    let output = output.unwrap_or_else(|e| panic!("run: {e}"));
+    let output = output.expect("run");
     assert!(output.status.success(), "{}", stderr_text(&output));
     let shown = &json_lines(&output.stdout)[0];
     assert_eq!(shown["name"], rule);
@@ -160,13 +160,7 @@ async fn disable_all_snapshots_first_and_skips_managed_rules() {
         .and_then(|o| o.arn().map(str::to_string))
         .unwrap_or_else(|| panic!("DescribeEventBus {bus}"));
     let archive = unique("arch");
-    events
-        .create_archive()
-        .archive_name(&archive)
-        .event_source_arn(&bus_arn)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("CreateArchive: {e:?}"));
+    events.create_archive().archive_name(&archive).event_source_arn(&bus_arn).send().await.expect("CreateArchive");
     let managed = format!("Events-Archive-{archive}");
     assert_eq!(rule_state(&events, &bus, &managed).await, "ENABLED");
 
@@ -175,7 +169,7 @@ async fn disable_all_snapshots_first_and_skips_managed_rules() {
         .args(["--bus", &bus, "-o", "json", "disable", "--all", "--yes", "--snapshot"])
         .arg(&snapshot)
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     let stderr = stderr_text(&output);
     assert!(output.status.success(), "{stderr}");
     assert_eq!(states(&events, &bus).await, ["DISABLED"; 4]);
@@ -286,7 +280,7 @@ async fn restore_puts_every_rule_back_exactly() {
         .arg(dir.path().join("before-restore.json"))
         .arg(&snapshot)
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     let stderr = stderr_text(&output);
     assert!(output.status.success(), "{stderr}");
     assert_eq!(states(&events, &bus).await, ["ENABLED", "DISABLED", "ENABLED", "DISABLED"]);
@@ -312,14 +306,14 @@ async fn restore_reports_rules_missing_from_the_bus() {
         .assert()
         .success();
     let gone = STAGE_RULES[3].0;
-    events.delete_rule().event_bus_name(&bus).name(gone).send().await.unwrap_or_else(|e| panic!("DeleteRule: {e:?}"));
+    events.delete_rule().event_bus_name(&bus).name(gone).send().await.expect("DeleteRule");
 
     let output = alchemiser(&moto.endpoint, dir.path())
         .args(["--bus", &bus, "restore", "--yes", "--snapshot"])
         .arg(dir.path().join("s2.json"))
         .arg(&snapshot)
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     let stderr = stderr_text(&output);
     // Three restored, one missing: a partial change.
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -340,7 +334,7 @@ async fn dry_run_changes_nothing_and_writes_no_snapshot() {
     let output = alchemiser(&moto.endpoint, dir.path())
         .args(["--bus", &bus, "-o", "json", "disable", "--all", "--dry-run"])
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     assert!(output.status.success(), "{}", stderr_text(&output));
     let results: Vec<String> =
         json_lines(&output.stdout).iter().map(|r| r["result"].as_str().unwrap_or("").to_string()).collect();
@@ -357,10 +351,8 @@ async fn changes_off_a_terminal_need_yes() {
     let dir = tempdir();
     let bus = stage_bus(&events, [Enabled; 4]).await;
 
-    let output = alchemiser(&moto.endpoint, dir.path())
-        .args(["--bus", &bus, "disable", "--all"])
-        .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+    let output =
+        alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "disable", "--all"]).output().expect("run");
     let stderr = stderr_text(&output);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -377,11 +369,7 @@ async fn an_unknown_rule_exits_6_naming_rule_and_bus() {
     let bus = stage_bus(&events, [Enabled; 4]).await;
 
     for args in [vec!["disable", STAGE_RULES[0].0, "no-such-rule", "--yes"], vec!["show", "no-such-rule"]] {
-        let output = alchemiser(&moto.endpoint, dir.path())
-            .args(["--bus", &bus])
-            .args(&args)
-            .output()
-            .unwrap_or_else(|e| panic!("run: {e}"));
+        let output = alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus]).args(&args).output().expect("run");
         let stderr = stderr_text(&output);
         assert_eq!(output.status.code(), Some(6), "{args:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -396,7 +384,7 @@ async fn an_unknown_rule_exits_6_naming_rule_and_bus() {
 fn an_unreachable_endpoint_exits_4() {
     let dir = tempdir();
     let closed = format!("http://127.0.0.1:{}", common::free_port());
-    let output = alchemiser(&closed, dir.path()).arg("list").output().unwrap_or_else(|e| panic!("run: {e}"));
+    let output = alchemiser(&closed, dir.path()).arg("list").output().expect("run");
     let stderr = stderr_text(&output);
     assert_eq!(output.status.code(), Some(4), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -407,12 +395,12 @@ fn an_unreachable_endpoint_exits_4() {
 fn a_silent_endpoint_times_out_with_exit_4() {
     let dir = tempdir();
     // Connections complete in the backlog, but nothing ever answers.
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
-    let port = silent.local_addr().unwrap_or_else(|e| panic!("addr: {e}")).port();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = silent.local_addr().expect("addr").port();
     let output = alchemiser(&format!("http://127.0.0.1:{port}"), dir.path())
         .args(["--timeout", "1", "list"])
         .output()
-        .unwrap_or_else(|e| panic!("run: {e}"));
+        .expect("run");
     let stderr = stderr_text(&output);
     assert_eq!(output.status.code(), Some(4), "{stderr}");
     assert!(stderr.contains("ListRules on bus alchemiser-trading-events-dev: timed out"), "{stderr}");
@@ -435,7 +423,7 @@ fn restore_refuses_a_snapshot_of_another_bus_or_a_bad_file() {
     let snapshot = dir.path().join("other.json");
     let text =
         r#"{"bus":"alchemiser-trading-events-prod","region":"us-east-1","taken_at":"2026-11-29T05:41:07Z","rules":[]}"#;
-    fs::write(&snapshot, text).unwrap_or_else(|e| panic!("write: {e}"));
+    fs::write(&snapshot, text).expect("write");
     // The port is never reached: the snapshot is checked first.
     alchemiser("http://127.0.0.1:9", dir.path())
         .args(["restore", "--yes"])
@@ -453,7 +441,7 @@ fn restore_refuses_a_snapshot_of_another_bus_or_a_bad_file() {
         .stderr(predicate::str::contains("taken in region us-east-1, not eu-west-1"));
 
     let bad = dir.path().join("bad.json");
-    fs::write(&bad, "{\"bus\": ").unwrap_or_else(|e| panic!("write: {e}"));
+    fs::write(&bad, "{\"bus\": ").expect("write");
     alchemiser("http://127.0.0.1:9", dir.path())
         .args(["restore", "--yes"])
         .arg(&bad)
@@ -559,8 +547,7 @@ mod replayed {
         assert_eq!(requests.len(), 3);
         for request in &requests[1..] {
             assert_eq!(header(request, "x-amz-target"), "AWSEvents.DisableRule");
-            let body: Value = serde_json::from_slice(request.body().bytes().unwrap_or_default())
-                .unwrap_or_else(|e| panic!("request body: {e}"));
+            let body: Value = serde_json::from_slice(request.body().bytes().unwrap_or_default()).expect("request body");
             assert_eq!(body["EventBusName"], BUS);
         }
     }
@@ -610,8 +597,8 @@ mod replayed {
     /// call ends after the timeout, not before and not long after.
     #[tokio::test(start_paused = true)]
     async fn a_silent_endpoint_is_given_up_on_at_the_timeout() {
-        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
-        let port = silent.local_addr().unwrap_or_else(|e| panic!("addr: {e}")).port();
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = silent.local_addr().expect("addr").port();
         let timeouts = aws_config::timeout::TimeoutConfig::builder()
             .operation_timeout(std::time::Duration::from_secs(3))
             .operation_attempt_timeout(std::time::Duration::from_secs(3))

@@ -39,19 +39,9 @@ fn lambda_bus(moto: &Moto, stage: &str, rule: &str, pattern: &str) -> (String, S
         create_bus(&events, &bus).await;
         put_rule(&events, &bus, rule, pattern, RuleState::Enabled).await;
         put_sqs_target(&events, &bus, rule, "q", &queue).await;
-        let lambda = aws_sdk_eventbridge::types::Target::builder()
-            .id("fn")
-            .arn(function_arn(stage))
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
-        events
-            .put_targets()
-            .event_bus_name(&bus)
-            .rule(rule)
-            .targets(lambda)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("PutTargets: {e:?}"));
+        let lambda =
+            aws_sdk_eventbridge::types::Target::builder().id("fn").arn(function_arn(stage)).build().expect("build");
+        events.put_targets().event_bus_name(&bus).rule(rule).targets(lambda).send().await.expect("PutTargets");
     });
     (bus, url)
 }
@@ -84,7 +74,7 @@ fn finish(mut child: Child, limit: Duration) -> Output {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+    child.wait_with_output().expect("the run's output")
 }
 
 fn wait_for(what: &str, limit: Duration, done: impl Fn() -> bool) {
@@ -102,7 +92,7 @@ fn a_prod_bus_is_prod_whatever_the_stage_flag_says() {
     let moto = Moto::start();
     let (bus, url) =
         lambda_bus(&moto, "prod", "alchemiser-all-events-monitor-prod", r#"{"source":[{"prefix":"alchemiser."}]}"#);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "trade.json", TRADE);
 
     let output =
@@ -153,7 +143,7 @@ fn the_deployed_rules_guard_not_the_embedded_ones() {
     let moto = Moto::start();
     let (bus, url) =
         lambda_bus(&moto, "dev", "alchemiser-signal-generated-dev", r#"{"detail-type":["SignalGenerated"]}"#);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     // Not an alchemiser source: the 2.27.0 rules deliver it nowhere, the changed rule to the
     // Lambda, whose command path trades on its empty detail.
     let file =
@@ -208,7 +198,7 @@ fn the_deployed_rules_guard_not_the_embedded_ones() {
 fn a_dropped_connection_leaves_entries_unknown_and_nothing_is_sent_twice() {
     let moto = Moto::start();
     let (bus, url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let lines: Vec<String> = (0..60).map(safe_event).collect();
     let file = write(dir.path(), "events.jsonl", &(lines.join("\n") + "\n"));
     let (failed, unknown) = (dir.path().join("failed.jsonl"), dir.path().join("unknown.jsonl"));
@@ -255,7 +245,7 @@ fn a_dropped_connection_leaves_entries_unknown_and_nothing_is_sent_twice() {
 #[test]
 fn refused_connections_and_missing_buses_exit_4_and_6() {
     let moto = Moto::start();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "event.json", &safe_event(1));
     let closed = format!("http://127.0.0.1:{}", common::free_port());
     for rules in ["deployed", "embedded"] {
@@ -284,7 +274,7 @@ fn a_refused_connection_fails_its_entries() {
     use alchemiser::render::OutputFormat;
     use alchemiser::routing::Stage;
 
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "events.jsonl", &[safe_event(1), safe_event(2)].join("\n"));
     let failed = dir.path().join("failed.jsonl");
     let opts = PutEventsOptions {
@@ -327,7 +317,7 @@ fn a_refused_connection_fails_its_entries() {
 fn ctrl_c_stops_starting_calls_and_keeps_the_record() {
     let moto = Moto::start();
     let (bus, url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let lines: Vec<String> = (0..100).map(safe_event).collect();
     let file = write(dir.path(), "events.jsonl", &lines.join("\n"));
     let failed = dir.path().join("failed.jsonl").display().to_string();
@@ -344,7 +334,7 @@ fn ctrl_c_stops_starting_calls_and_keeps_the_record() {
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())
     .spawn()
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("spawn the process");
     wait_for("three PutEvents calls", Duration::from_secs(60), || proxy.count(PUT_EVENTS) >= 3);
     let calls_before = proxy.count(PUT_EVENTS);
     interrupt(&child);
@@ -374,7 +364,7 @@ fn ctrl_c_stops_starting_calls_and_keeps_the_record() {
 fn a_second_ctrl_c_quits_at_once_with_the_counts() {
     let moto = Moto::start();
     let (bus, _url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let lines: Vec<String> = (0..30).map(safe_event).collect();
     let file = write(dir.path(), "events.jsonl", &lines.join("\n"));
     // The first call is answered; the second never is.
@@ -394,7 +384,7 @@ fn a_second_ctrl_c_quits_at_once_with_the_counts() {
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())
     .spawn()
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("spawn the process");
     wait_for("the second call", Duration::from_secs(60), || proxy.count(PUT_EVENTS) >= 2);
     interrupt(&child);
     std::thread::sleep(Duration::from_millis(500));
@@ -413,7 +403,7 @@ fn a_second_ctrl_c_quits_at_once_with_the_counts() {
 fn the_out_files_are_always_replaced() {
     let moto = Moto::start();
     let (bus, url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "event.json", &safe_event(7));
     let failed = write(dir.path(), "failed.jsonl", &safe_event(99));
     let unknown = write(dir.path(), "unknown.jsonl", &safe_event(98));
@@ -434,7 +424,7 @@ fn the_out_files_are_always_replaced() {
 fn a_closed_stdout_keeps_the_out_files_and_the_exit_code() {
     let moto = Moto::start();
     let (bus, _url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let lines: Vec<String> = (0..200).map(safe_event).collect();
     let file = write(dir.path(), "events.jsonl", &lines.join("\n"));
     let failed = dir.path().join("failed.jsonl").display().to_string();
@@ -455,7 +445,7 @@ fn a_closed_stdout_keeps_the_out_files_and_the_exit_code() {
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())
     .spawn()
-    .unwrap_or_else(|e| panic!("{e}"));
+    .expect("spawn the process");
     drop(child.stdout.take());
     let output = finish(child, Duration::from_secs(60));
     assert_eq!(output.status.code(), Some(5), "{}", stderr(&output));
@@ -466,7 +456,7 @@ fn a_closed_stdout_keeps_the_out_files_and_the_exit_code() {
 /// Seen: `--timeout 18446744073709551615` panicked (exit 101) in rules, logs, replay, archives.
 #[test]
 fn numeric_options_are_range_checked() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let closed = format!("http://127.0.0.1:{}", common::free_port());
     for args in
         [&["rules", "list"][..], &["logs"], &["replay", "list"], &["archives", "list"], &["put-events", "x.json"]]

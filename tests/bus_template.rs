@@ -9,7 +9,7 @@ use alchemiser::routing::Stage;
 const TEMPLATE: &str = include_str!("data/templates/alchemiser-2.27.yaml");
 
 fn read(text: &str, stage: Stage) -> Bus {
-    from_template(text, stage, "test").unwrap_or_else(|e| panic!("template should read: {e}"))
+    from_template(text, stage, "test").expect("template should read")
 }
 
 fn json(text: &str) -> serde_json::Value {

@@ -6,7 +6,7 @@ use std::process::Command;
 
 fn generated(args: &[&str]) -> String {
     let out = assert_cmd::Command::cargo_bin("alchemiser")
-        .unwrap_or_else(|e| panic!("binary: {e}"))
+        .expect("binary")
         .args(args)
         .assert()
         .success()

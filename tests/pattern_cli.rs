@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 fn alchemiser() -> Command {
-    let mut cmd = Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    let mut cmd = Command::cargo_bin("alchemiser").expect("binary");
     cmd.env_remove("ALCHEMISER_STAGE");
     cmd
 }
@@ -42,7 +42,7 @@ fn json_output_names_matching_rules() {
         .get_output()
         .stdout
         .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}"));
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("parse");
     assert_eq!(v["matched"], true);
     let matched: Vec<&str> = v["rules"]
         .as_array()
@@ -64,9 +64,9 @@ fn json_output_names_matching_rules() {
 
 #[test]
 fn patterns_and_events_come_from_files_and_stdin() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let pattern = dir.path().join("p.json");
-    std::fs::write(&pattern, r#"{"detail-type":["SignalGenerated"]}"#).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&pattern, r#"{"detail-type":["SignalGenerated"]}"#).expect("write the fixture");
     alchemiser()
         .args(["pattern", "test", "--event", "-", "--pattern"])
         .arg(&pattern)

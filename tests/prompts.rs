@@ -22,7 +22,7 @@ const LIMIT_MS: u64 = 30_000;
 const TRADE: &str = r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#;
 
 fn pty(cmd: Command) -> PtySession {
-    spawn_command(cmd, Some(LIMIT_MS)).unwrap_or_else(|e| panic!("pty: {e}"))
+    spawn_command(cmd, Some(LIMIT_MS)).expect("pty")
 }
 
 /// Waits for `question`, types `reply` (None: Ctrl-C) and returns what the terminal showed
@@ -33,8 +33,8 @@ fn answer(mut session: PtySession, question: &str, reply: Option<&str>) -> (Stri
         Some(reply) => session.send_line(reply).map(|_| ()),
         None => session.send_control('c'),
     }
-    .unwrap_or_else(|e| panic!("typing: {e}"));
-    let shown = session.exp_eof().unwrap_or_else(|e| panic!("the command did not end after the answer: {e}"));
+    .expect("typing");
+    let shown = session.exp_eof().expect("the command did not end after the answer");
     match session.process().wait() {
         Ok(WaitStatus::Exited(_, code)) => (shown, code),
         other => panic!("{other:?}; shown: {shown}"),
@@ -68,7 +68,7 @@ fn prod_bus(moto: &Moto) -> (String, String) {
 fn put_events_asks_before_a_live_trade() {
     let moto = Moto::start();
     let (bus, url) = prod_bus(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "trade.json", TRADE);
     let question = "1 event would start a LIVE trading run in prod. Send? [y/N]";
     let args = ["put-events", "--force", "--rules", "embedded", "--bus", &bus, &file];
@@ -86,7 +86,7 @@ fn put_events_asks_before_a_live_trade() {
     // Events on stdin: the answer still comes from the terminal.
     let mut cmd =
         aws_process(&moto.endpoint, dir.path(), &["put-events", "--force", "--rules", "embedded", "--bus", &bus, "-"]);
-    cmd.stdin(fs::File::open(&file).unwrap_or_else(|e| panic!("{e}")));
+    cmd.stdin(fs::File::open(&file).expect("open the file"));
     let (shown, code) = answer(pty(cmd), question, Some("y"));
     assert_eq!(code, 0, "{shown}");
     assert_eq!(drain_queue(&moto.endpoint, &url).len(), 1);
@@ -109,7 +109,7 @@ fn invoke_asks_before_a_live_trade() {
         ("ALPACA__SECRET", "s"),
     ];
     create_function_with(&moto, &function, &live);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let question = format!("Invoke {function} and start a LIVE trading run? [y/N]");
     let args = ["invoke", r#"{"mode":"trade"}"#, "--force", "--function", &function];
 
@@ -126,7 +126,7 @@ fn invoke_asks_before_a_live_trade() {
 fn rules_disable_asks_and_does_what_it_is_told() {
     let moto = Moto::start();
     let (bus, _url) = bus_with_queue(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let question = format!("Disable 1 rule on {bus}? [y/N]");
     let args = ["rules", "--bus", &bus, "disable", "to-queue"];
     let state = || runtime().block_on(async { rule_state(&moto.events().await, &bus, "to-queue").await });
@@ -141,16 +141,16 @@ fn rules_disable_asks_and_does_what_it_is_told() {
 
     // Restore asks too, and puts the snapshot's state back.
     let snapshot = fs::read_dir(dir.path())
-        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("read the folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|x| x == "json"))
         .unwrap_or_else(|| panic!("no snapshot written"));
     let snapshot = snapshot.display().to_string();
     let mut session = pty(aws_process(&moto.endpoint, dir.path(), &["rules", "--bus", &bus, "restore", &snapshot]));
-    session.exp_string("? [y/N]").unwrap_or_else(|e| panic!("no restore question: {e}"));
-    session.send_line("y").unwrap_or_else(|e| panic!("{e}"));
-    session.exp_eof().unwrap_or_else(|e| panic!("{e}"));
+    session.exp_string("? [y/N]").expect("no restore question");
+    session.send_line("y").expect("type into the terminal");
+    session.exp_eof().expect("the end of the output");
     assert_eq!(state(), "ENABLED");
 }
 
@@ -161,13 +161,7 @@ fn archived_bus(moto: &Moto) -> (String, String) {
     runtime().block_on(async {
         let events = moto.events().await;
         let arn = create_bus(&events, &bus).await;
-        events
-            .create_archive()
-            .archive_name(&archive)
-            .event_source_arn(arn)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("CreateArchive: {e:?}"));
+        events.create_archive().archive_name(&archive).event_source_arn(arn).send().await.expect("CreateArchive");
     });
     (bus, archive)
 }
@@ -176,7 +170,7 @@ fn archived_bus(moto: &Moto) -> (String, String) {
 fn replay_start_and_cancel_ask() {
     let moto = Moto::start();
     let (bus, archive) = archived_bus(&moto);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let start = |name: &str| {
         aws_process(
             &moto.endpoint,
@@ -210,7 +204,7 @@ fn ctrl_c_while_waiting_asks_whether_to_cancel() {
     let proxy = Proxy::start(&moto.endpoint, |_, request| {
         if request.target == "AWSEvents.DescribeReplay" { Fault::Hang } else { Fault::Pass }
     });
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let name = unique("waited");
     let args = [
         "replay",
@@ -228,13 +222,13 @@ fn ctrl_c_while_waiting_asks_whether_to_cancel() {
         "--wait",
     ];
     let mut session = pty(aws_process(&proxy.endpoint, dir.path(), &args));
-    session.exp_string(&format!("started replay {name}")).unwrap_or_else(|e| panic!("{e}"));
+    session.exp_string(&format!("started replay {name}")).expect("exp_string");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while proxy.count("AWSEvents.DescribeReplay") == 0 {
         assert!(std::time::Instant::now() < deadline, "no DescribeReplay");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    session.send_control('c').unwrap_or_else(|e| panic!("{e}"));
+    session.send_control('c').expect("press a key");
     let (shown, code) = answer(session, &format!("Cancel replay {name} as well? [y/N]"), Some("n"));
     assert_eq!(code, 130, "{shown}");
     assert!(shown.contains(&format!("stopped waiting; replay {name} goes on")), "{shown}");

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 fn alchemiser() -> Command {
-    let mut cmd = Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    let mut cmd = Command::cargo_bin("alchemiser").expect("binary");
     cmd.env_remove("ALCHEMISER_STAGE").env_remove("NO_COLOR");
     cmd
 }
@@ -81,7 +81,7 @@ fn stage_comes_from_the_environment_too() {
 
 #[test]
 fn a_bad_event_is_located_and_the_rest_still_predicted() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     write(dir.path(), "a-good.json", r#"{"mode":"trade"}"#);
     write(dir.path(), "b-bad.json", "{\n  \"mode\": \"trade\",\n}\n");
     write(dir.path(), "c-lines.jsonl", "{\"mode\":\"bot\"}\n\n{oops}\n[1]\n");
@@ -105,14 +105,14 @@ fn a_bad_event_is_located_and_the_rest_still_predicted() {
 
 #[test]
 fn unreadable_inputs_exit_2_with_one_line_each() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let empty = write(dir.path(), "empty.json", "  \n");
     let latin1 = write(dir.path(), "latin1.json", "{\"to\": \"caf\u{e9}\"}");
-    fs::write(&latin1, b"{\"to\": \"caf\xe9\"}").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&latin1, b"{\"to\": \"caf\xe9\"}").expect("write the fixture");
     let utf16 = dir.path().join("utf16.json");
-    fs::write(&utf16, b"\xff\xfe{\x00}\x00").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&utf16, b"\xff\xfe{\x00}\x00").expect("write the fixture");
     let none = dir.path().join("empty-folder");
-    fs::create_dir(&none).unwrap_or_else(|e| panic!("{e}"));
+    fs::create_dir(&none).expect("create the folder");
     let missing = dir.path().join("missing.json");
     for (path, message) in [
         (empty.clone(), "empty.json:1:1: empty input"),
@@ -148,7 +148,7 @@ fn stdin_takes_a_document_or_json_lines() {
 
 #[test]
 fn check_reports_differences_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
     write(dir.path(), "trade.json", r#"{"mode":"trade"}"#);
     write(dir.path(), "trade.expected.json", r#"{"lambda":{"path":"domain","main_args":["trade"]}}"#);
     let assert = alchemiser().args(["route", "--check"]).arg(dir.path()).assert().code(1);

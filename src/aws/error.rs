@@ -172,7 +172,7 @@ mod tests {
         if let Some(code) = code {
             meta = meta.code(code);
         }
-        let status = status.try_into().unwrap_or_else(|e| panic!("status: {e:?}"));
+        let status = status.try_into().expect("status");
         SdkError::service_error(DisableRuleError::generic(meta.build()), HttpResponse::new(status, SdkBody::empty()))
     }
 

@@ -392,7 +392,7 @@ mod tests {
 
     #[test]
     fn times_round_trip_through_the_sdk() {
-        let ts: Timestamp = "2025-10-14T12:00:00.25Z".parse().unwrap_or_else(|e| panic!("{e}"));
+        let ts: Timestamp = "2025-10-14T12:00:00.25Z".parse().expect("parse");
         assert_eq!(timestamp(Some(&date_time(ts))), Some(ts));
     }
 }

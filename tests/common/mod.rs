@@ -72,7 +72,7 @@ impl Moto {
         }
         // As scripts/moto does: Lambda runs without Docker (there is none), invoke echoes the payload.
         let config = r#"{"lambda":{"use_docker":false}}"#;
-        http(&moto.endpoint, "POST", "/moto-api/config", config).unwrap_or_else(|e| panic!("moto config: {e}"));
+        http(&moto.endpoint, "POST", "/moto-api/config", config).expect("moto config");
         moto
     }
 
@@ -101,8 +101,8 @@ impl Drop for Moto {
 
 /// A port nothing listens on right now.
 pub fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
-    listener.local_addr().unwrap_or_else(|e| panic!("local_addr: {e}")).port()
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("local_addr").port()
 }
 
 /// A tiny HTTP/1.1 request (the harness needs no HTTP client crate); returns status and body.
@@ -158,7 +158,7 @@ pub async fn put_sqs_target(events: &aws_sdk_eventbridge::Client, bus: &str, rul
             DeadLetterConfig::builder().arn(format!("arn:aws:sqs:{REGION}:{ACCOUNT}:{queue}-dlq")).build(),
         )
         .build()
-        .unwrap_or_else(|e| panic!("target: {e}"));
+        .expect("target");
     let out = events
         .put_targets()
         .event_bus_name(bus)
@@ -185,7 +185,7 @@ pub async fn rule_state(events: &aws_sdk_eventbridge::Client, bus: &str, name: &
 /// The `alchemiser` binary set up for moto: dummy credentials, region, no retries, and no
 /// profile files, instance metadata or endpoint variables from the machine running the tests.
 pub fn alchemiser(endpoint: &str, workdir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").unwrap_or_else(|e| panic!("binary: {e}"));
+    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").expect("binary");
     hermetic(&mut cmd, workdir);
     cmd.env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing").env("AWS_REGION", REGION).args([
         "rules",
@@ -347,7 +347,7 @@ pub fn safe_event(seq: usize) -> String {
 }
 
 pub fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap_or_else(|e| panic!("runtime: {e}"))
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
 }
 
 /// A bus with one rule delivering `alchemiser.*` events to a fresh queue.
@@ -379,7 +379,7 @@ pub fn create_role(endpoint: &str, name: &str) -> String {
     let host = endpoint.trim_start_matches("http://");
     let policy = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
     let body = format!("Action=CreateRole&Version=2010-05-08&RoleName={name}&AssumeRolePolicyDocument={policy}");
-    let mut stream = TcpStream::connect(host).unwrap_or_else(|e| panic!("{e}"));
+    let mut stream = TcpStream::connect(host).expect("connect");
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     write!(
         stream,
@@ -390,7 +390,7 @@ pub fn create_role(endpoint: &str, name: &str) -> String {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap_or_else(|e| panic!("{e}"));
+    stream.read_to_string(&mut response).expect("read the file");
     assert!(response.starts_with("HTTP/1.1 200"), "CreateRole: {response}");
     format!("arn:aws:iam::123456789012:role/{name}")
 }

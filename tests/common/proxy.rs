@@ -43,8 +43,8 @@ impl Proxy {
     /// Listens on a free 127.0.0.1 port and forwards to `upstream` (`http://127.0.0.1:PORT`);
     /// `rule(n, request)` decides the fate of the n-th request (from 0).
     pub fn start(upstream: &str, rule: impl Fn(usize, &Request) -> Fault + Send + Sync + 'static) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("proxy bind: {e}"));
-        let endpoint = format!("http://{}", listener.local_addr().unwrap_or_else(|e| panic!("{e}")));
+        let listener = TcpListener::bind("127.0.0.1:0").expect("proxy bind");
+        let endpoint = format!("http://{}", listener.local_addr().expect("the local address"));
         let upstream = upstream.trim_start_matches("http://").to_string();
         let rule: Arc<Rule> = Arc::new(rule);
         let counter = Arc::new(AtomicUsize::new(0));

@@ -180,9 +180,9 @@ mod tests {
 
     #[test]
     fn the_window_defaults_to_now_in_whole_seconds() {
-        let w = utc_window("2h", None).unwrap_or_else(|e| panic!("{e}"));
+        let w = utc_window("2h", None).expect("utc_window");
         assert_eq!((w.start, w.end), (ts("2025-10-14T10:00:00Z"), ts("2025-10-14T12:00:00Z")));
-        let w = utc_window("2025-10-14T09:00:00Z", Some("30m")).unwrap_or_else(|e| panic!("{e}"));
+        let w = utc_window("2025-10-14T09:00:00Z", Some("30m")).expect("utc_window");
         assert_eq!((w.start, w.end), (ts("2025-10-14T09:00:00Z"), ts("2025-10-14T11:30:00Z")));
     }
 

@@ -107,7 +107,7 @@ mod tests {
         let mut managed = rule("Events-Archive-a", "ENABLED");
         managed.managed_by = Some("prod.vhs.events.aws.internal".into());
         let bus = [rule("a", "ENABLED"), rule("b", "DISABLED"), managed];
-        let steps = plan_change(&bus, &[], true, RuleState::Disabled, "bus").unwrap_or_else(|e| panic!("{e}"));
+        let steps = plan_change(&bus, &[], true, RuleState::Disabled, "bus").expect("plan_change");
         let plans: Vec<(&str, &Action)> = steps.iter().map(|s| (s.rule.as_str(), &s.action)).collect();
         assert_eq!(plans, [("a", &Action::Change), ("b", &Action::Keep)]);
     }
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn cloudtrail_enabled_counts_as_enabled() {
         let bus = [rule("a", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")];
-        let steps = plan_change(&bus, &["a".into()], false, RuleState::Enabled, "b").unwrap_or_else(|e| panic!("{e}"));
+        let steps = plan_change(&bus, &["a".into()], false, RuleState::Enabled, "b").expect("plan_change");
         assert_eq!(steps[0].action, Action::Keep);
     }
 
@@ -153,13 +153,13 @@ mod tests {
 
     #[test]
     fn default_snapshot_name_is_utc_and_file_safe() {
-        let now: Timestamp = "2026-11-29T05:41:07.5Z".parse().unwrap_or_else(|e| panic!("{e}"));
+        let now: Timestamp = "2026-11-29T05:41:07.5Z".parse().expect("parse");
         assert_eq!(default_snapshot_stem("aws.partner/x", now), "alchemiser-rules-aws.partner_x-20261129T054107Z");
     }
 
     #[test]
     fn snapshots_round_trip_and_bad_ones_name_the_file() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
         let snapshot = Snapshot {
             bus: "b".into(),
             region: Some("us-east-1".into()),
@@ -167,8 +167,8 @@ mod tests {
             rules: vec![SnapshotRule { name: "a".into(), state: "DISABLED".into() }],
         };
         let path = dir.path().join("s.json");
-        let written = write_snapshot(Some(&path), &snapshot).unwrap_or_else(|e| panic!("{e}"));
-        let (read, wanted) = read_snapshot(&written).unwrap_or_else(|e| panic!("{e}"));
+        let written = write_snapshot(Some(&path), &snapshot).expect("write_snapshot");
+        let (read, wanted) = read_snapshot(&written).expect("read_snapshot");
         assert_eq!((read, wanted), (snapshot.clone(), vec![("a".to_string(), RuleState::Disabled)]));
         // Never overwritten.
         assert!(
@@ -184,7 +184,7 @@ mod tests {
             (r#"{"rules":[]}"#, "missing field `bus`"),
         ] {
             let bad = dir.path().join("bad.json");
-            fs::write(&bad, text).unwrap_or_else(|e| panic!("{e}"));
+            fs::write(&bad, text).expect("write the fixture");
             match read_snapshot(&bad) {
                 Err(RulesError::Usage(m)) => {
                     assert!(m.contains(&bad.display().to_string()) && m.contains(complaint), "{m}")
