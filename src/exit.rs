@@ -1,4 +1,4 @@
-//! The exit codes, one place (documented in the README).
+//! The exit codes, one place (documented in docs/manual.md, "Exit codes").
 
 /// What a run ended with. Like ripgrep: 0 all good, 1 "no"/findings, 2 errors; AWS failures
 /// get their own codes so scripts can tell "fix your credentials" from "the rule is gone".

@@ -1,7 +1,10 @@
 //! `alchemiser`: the operator CLI for The Alchemiser trading system.
 //!
-//! The pure cores (`json`, `routing`, `pattern`) take data and return decisions; `input`
-//! reads events, `render` formats results, `commands` do the I/O, `main.rs` only dispatches.
+//! In layers, each using only those below it (`tests/layers.rs`; docs/development.md): the
+//! foundations (`json`, `exit`, `when`, `logline`, `interrupts`); the pure cores (`pattern`,
+//! `routing`); the system's data (`bus`, `entries`, `guard`, `input`); the edges (`render` for
+//! output, `aws` for AWS); `cli`, the command line; `commands`, one per subcommand. `main.rs` only
+//! parses and dispatches.
 
 pub mod aws;
 pub mod bus;

@@ -181,7 +181,7 @@ fn write_response(out: &mut String, response: Option<&Response>) {
     }
 }
 
-/// The `lambda` object of the JSON contract (see the README).
+/// The `lambda` object of the JSON contract (docs/manual.md).
 pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
     out.push_str("{\"path\":");
     write_plain(out, p.path.as_str());

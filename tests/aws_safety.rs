@@ -232,7 +232,7 @@ fn a_dropped_connection_leaves_entries_unknown_and_nothing_is_sent_twice() {
     let err = stderr(&output);
     assert!(err.contains("20 events may or may not have been delivered"), "{err}");
 
-    // Resending the failed file, as the README says, sends nothing: each event arrived once.
+    // Resending the failed file, as the manual says, sends nothing: each event arrived once.
     aws_command(&moto.endpoint, dir.path(), &["put-events", "--bus", &bus, &failed.display().to_string()])
         .assert()
         .code(0);
@@ -241,7 +241,7 @@ fn a_dropped_connection_leaves_entries_unknown_and_nothing_is_sent_twice() {
     assert_eq!(delivered, (0..60).collect::<Vec<u64>>(), "every event delivered exactly once");
 }
 
-/// Seen: a refused connection and a missing bus made put-events exit 1; the README says 4 and 6.
+/// Seen: a refused connection and a missing bus made put-events exit 1; the manual says 4 and 6.
 #[test]
 fn refused_connections_and_missing_buses_exit_4_and_6() {
     let moto = Moto::start();

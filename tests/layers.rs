@@ -1,4 +1,4 @@
-//! The architecture the README describes, held by a test: each module imports only modules of
+//! The architecture docs/development.md describes, held by a test: each module imports only modules of
 //! lower layers, the AWS SDK is used only in `src/aws/`, and clap only in `src/cli.rs` and
 //! `src/main.rs`.
 
@@ -19,7 +19,7 @@ fn layer(module: &str) -> usize {
     LAYERS
         .iter()
         .position(|layer| layer.contains(&module))
-        .unwrap_or_else(|| panic!("module {module} is in no layer: add it to LAYERS and the README"))
+        .unwrap_or_else(|| panic!("module {module} is in no layer: add it to LAYERS and docs/development.md"))
 }
 
 fn sources(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -80,7 +80,7 @@ struct Sending {
 const NOT_STARTED: &str = "NotSent";
 
 /// Reads, routes, guards and sends (with `client`; None only for a dry run); returns the exit
-/// code (see the README). Live trades that lack `--yes` are asked about through `io.confirm`,
+/// code (docs/manual.md). Live trades that lack `--yes` are asked about through `io.confirm`,
 /// and refused when there is none.
 pub async fn run(
     client: Option<&Client>,

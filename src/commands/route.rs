@@ -42,7 +42,7 @@ struct Run<'a> {
     io_error: Option<io::Error>,
 }
 
-/// Routes every event and reports; the exit code follows the README's table.
+/// Routes every event and reports; the exit code follows the manual's table.
 pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exit> {
     let mut run = Run {
         opts,

@@ -456,7 +456,7 @@ fn literal_list(allowed: &[&str]) -> String {
     }
 }
 
-/// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see the README).
+/// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see docs/manual.md).
 pub fn render_validation_error(title: &str, errors: &[FieldError]) -> String {
     // One buffer for the whole text: this runs for every failing event.
     let mut out = String::with_capacity(64 + errors.len() * 192);

@@ -77,7 +77,7 @@ pub(super) fn write_text_event(text: &mut String, event: &LogEvent, line: Option
     text.push('\n');
 }
 
-/// One event of `logs -o json`, keys in a fixed order (see the README).
+/// One event of `logs -o json`, keys in a fixed order (docs/manual.md).
 #[derive(Serialize)]
 pub(super) struct EventJson<'a> {
     timestamp: String,

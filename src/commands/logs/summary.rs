@@ -73,7 +73,7 @@ pub(super) struct DurationsJson {
     max: f64,
 }
 
-/// The summary as one JSON object, newline included (see the README).
+/// The summary as one JSON object, newline included (docs/manual.md).
 pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> String {
     let counts =
         |list: &[(&'static str, &str, Kind)]| list.iter().map(|(key, _, kind)| (*key, summary.count(*kind))).collect();
