@@ -97,9 +97,7 @@ fn prod_trades_need_yes_as_well_as_force() {
     let file = dir.path().join("trade.json");
     fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
         .expect("write the fixture");
-    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").expect("the alchemiser binary");
-    common::hermetic(&mut cmd, dir.path());
-    let output = cmd
+    let output = assert_cmd::Command::from_std(common::hermetic(dir.path()))
         .args(["put-events", "--stage", "prod", "--dry-run", "--force", "-o", "json"])
         .arg(&file)
         .assert()
@@ -115,13 +113,10 @@ mod replayed {
     //! The SDK's own replay client stands in for EventBridge's partial failures.
 
     use super::*;
-    use alchemiser::bus::default_bus;
     use alchemiser::commands::put_events::{PutEventsOptions, run};
     use alchemiser::commands::{Interrupts, Io};
     use alchemiser::exit::Exit;
     use alchemiser::guard::Allowance;
-    use alchemiser::input::Format;
-    use alchemiser::render::OutputFormat;
     use alchemiser::routing::Stage;
     use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
 
@@ -144,20 +139,9 @@ mod replayed {
         fs::write(&file, r#"{"source":"alchemiser.test","detail-type":"TestEvent","detail":{}}"#)
             .expect("write the fixture");
         let opts = PutEventsOptions {
-            paths: vec![file],
-            format: Format::Auto,
-            stage: Stage::Prod,
-            rules: default_bus(Stage::Prod),
-            bus_name: "alchemiser-trading-events-prod".into(),
             allowance: Allowance { force: true, yes: false },
             dry_run: true,
-            failed_out: None,
-            unknown_out: None,
-            concurrency: 1,
-            max_attempts: 3,
-            timeout: std::time::Duration::from_secs(30),
-            output: OutputFormat::Json,
-            progress: false,
+            ..common::put_events_options(vec![file], Stage::Prod, None)
         };
         for answer in [false, true] {
             let mut questions = Vec::new();
@@ -188,22 +172,7 @@ mod replayed {
         fs::write(&file, lines.join("\n")).expect("write the fixture");
         let failed = dir.path().join("failed.jsonl");
         let replay = StaticReplayClient::new(answers);
-        let opts = PutEventsOptions {
-            paths: vec![file],
-            format: Format::Auto,
-            stage: Stage::Dev,
-            rules: default_bus(Stage::Dev),
-            bus_name: "alchemiser-trading-events-dev".into(),
-            allowance: Allowance::default(),
-            dry_run: false,
-            failed_out: Some(failed.clone()),
-            unknown_out: None,
-            concurrency: 1,
-            max_attempts: 3,
-            timeout: std::time::Duration::from_secs(30),
-            output: OutputFormat::Json,
-            progress: false,
-        };
+        let opts = common::put_events_options(vec![file], Stage::Dev, Some(failed.clone()));
         let mut out = Vec::new();
         let mut err = Vec::new();
         let exit = runtime().block_on(async {

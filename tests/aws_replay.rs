@@ -428,6 +428,29 @@ mod replayed {
         AwsContext::new(config, BUS.to_string(), "the-alchemiser-v2-lambda-prod".to_string())
     }
 
+    /// `replay::start` of replay `r` over [`window`] in prod with `--yes`, an hour after the window;
+    /// what it returned and printed on stderr.
+    async fn start(aws: &AwsContext, rules: &[&str]) -> (Result<Started, ReplayError>, String) {
+        let opts = StartOptions {
+            name: "r".into(),
+            archive: "alchemiser-event-archive-prod".into(),
+            rules: rules.iter().map(|r| r.to_string()).collect(),
+            window: window(),
+            yes: true,
+            dry_run: false,
+            stage: Stage::Prod,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
+        let now = Timestamp::from_second(END + 3600).expect("from_second");
+        let started = replay::start(aws, &opts, now, &TimeZone::UTC, &prod_json(), &mut io).await;
+        (started, String::from_utf8_lossy(&err).into_owned())
+    }
+
+    fn prod_json() -> Globals {
+        Globals { stage: Stage::Prod, stage_explicit: true, output: OutputFormat::Json, style: Style { color: false } }
+    }
+
     fn body(request: &HttpRequest) -> Value {
         serde_json::from_slice(request.body().bytes().unwrap_or_default()).unwrap_or(Value::Null)
     }
@@ -555,28 +578,10 @@ mod replayed {
             ),
         ]);
         let aws = context(&replay).await;
-        let opts = StartOptions {
-            name: "r".into(),
-            archive: "alchemiser-event-archive-prod".into(),
-            rules: vec!["alchemiser-trade-executed-prod".into(), "alchemiser-trade-executed-prod".into()],
-            window: window(),
-            yes: true,
-            dry_run: false,
-            stage: Stage::Prod,
-        };
-        let globals = Globals {
-            stage: Stage::Prod,
-            stage_explicit: true,
-            output: OutputFormat::Json,
-            style: Style { color: false },
-        };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-        let now = Timestamp::from_second(END + 3600).expect("from_second");
-        let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
+        let rules = ["alchemiser-trade-executed-prod", "alchemiser-trade-executed-prod"];
+        let (started, err) = start(&aws, &rules).await;
         let Ok(Started::Replay(info)) = started else { panic!("{started:?}") };
         assert_eq!(info.state.as_deref(), Some("STARTING"));
-        let err = String::from_utf8_lossy(&err);
         assert_eq!(
             err,
             "replay r: archive alchemiser-event-archive-prod → only alchemiser-trade-executed-prod on alchemiser-trading-events-prod\n\
@@ -627,27 +632,9 @@ mod replayed {
             aws_config::retry::RetryConfig::standard().with_max_attempts(3).with_initial_backoff(Duration::ZERO),
         );
         let aws = AwsContext::new(config.build(), BUS.to_string(), "the-alchemiser-v2-lambda-prod".to_string());
-        let opts = StartOptions {
-            name: "r".into(),
-            archive: "alchemiser-event-archive-prod".into(),
-            rules: Vec::new(),
-            window: window(),
-            yes: true,
-            dry_run: false,
-            stage: Stage::Prod,
-        };
-        let globals = Globals {
-            stage: Stage::Prod,
-            stage_explicit: true,
-            output: OutputFormat::Json,
-            style: Style { color: false },
-        };
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-        let now = Timestamp::from_second(END + 3600).expect("from_second");
-        let started = replay::start(&aws, &opts, now, &TimeZone::UTC, &globals, &mut io).await;
+        let (started, err) = start(&aws, &[]).await;
         let targets = replay.actual_requests().map(|r| target(r).to_string()).collect();
-        (started, String::from_utf8_lossy(&err).into_owned(), targets)
+        (started, err, targets)
     }
 
     /// Seen: the SDK retried StartReplay on its own; a slow answer became
@@ -712,15 +699,9 @@ mod replayed {
         };
         let replay = StaticReplayClient::new(vec![page(&["a1", "a2"], Some("t1")), page(&["a3"], None)]);
         let aws = context(&replay).await;
-        let globals = Globals {
-            stage: Stage::Prod,
-            stage_explicit: true,
-            output: OutputFormat::Json,
-            style: Style { color: false },
-        };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut io = Io { out: &mut out, err: &mut err, confirm: None, interrupts: Interrupts::none() };
-        let exit = replay::list(&aws.events, Some("a"), Some("FAILED"), &globals, &mut io).await.ok();
+        let exit = replay::list(&aws.events, Some("a"), Some("FAILED"), &prod_json(), &mut io).await.ok();
         assert_eq!(exit, Some(Exit::Success));
         let rows = json_lines(&out);
         let names: Vec<&str> = rows.iter().filter_map(|r| r["name"].as_str()).collect();

@@ -265,33 +265,17 @@ fn refused_connections_and_missing_buses_exit_4_and_6() {
 /// nothing: `failed`, written to --failed-out to send again, exit 4.
 #[test]
 fn a_refused_connection_fails_its_entries() {
-    use alchemiser::bus::default_bus;
     use alchemiser::commands::put_events::{PutEventsOptions, run};
     use alchemiser::commands::{Interrupts, Io};
     use alchemiser::exit::Exit;
-    use alchemiser::guard::Allowance;
-    use alchemiser::input::Format;
-    use alchemiser::render::OutputFormat;
     use alchemiser::routing::Stage;
 
     let dir = tempfile::tempdir().expect("a temporary directory");
     let file = write(dir.path(), "events.jsonl", &[safe_event(1), safe_event(2)].join("\n"));
     let failed = dir.path().join("failed.jsonl");
     let opts = PutEventsOptions {
-        paths: vec![file.into()],
-        format: Format::Auto,
-        stage: Stage::Dev,
-        rules: default_bus(Stage::Dev),
-        bus_name: "alchemiser-trading-events-dev".into(),
-        allowance: Allowance::default(),
-        dry_run: false,
-        failed_out: Some(failed.clone()),
-        unknown_out: None,
-        concurrency: 1,
-        max_attempts: 3,
         timeout: Duration::from_secs(10),
-        output: OutputFormat::Json,
-        progress: false,
+        ..common::put_events_options(vec![file.into()], Stage::Dev, Some(failed.clone()))
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let exit = runtime().block_on(async {

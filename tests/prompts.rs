@@ -8,11 +8,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use alchemiser::bus::RuleState;
 use common::proxy::{Fault, Proxy};
 use common::{
-    Moto, aws_process, bus_with_queue, create_bus, create_function_with, drain_queue, put_rule, put_sqs_target,
-    rule_state, runtime, unique,
+    Moto, aws_process, bus_with_queue, create_bus, create_function_with, drain_queue, named_bus_with_queue, rule_state,
+    runtime, unique,
 };
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
@@ -50,16 +49,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 /// A `…-prod` bus whose rule delivers to a queue; the embedded 2.27.0 rules make a trade on it
 /// a LIVE one, so put-events asks.
 fn prod_bus(moto: &Moto) -> (String, String) {
-    let bus = format!("{}-prod", unique("prompt"));
-    let queue = unique("prompt-q");
-    let url = common::create_queue(&moto.endpoint, &queue);
-    runtime().block_on(async {
-        let events = moto.events().await;
-        create_bus(&events, &bus).await;
-        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
-        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
-    });
-    (bus, url)
+    named_bus_with_queue(moto, &format!("{}-prod", unique("prompt")))
 }
 
 /// Seen: at a terminal, `put-events --stage prod --force trade.json` asked `Send? [y/N]` and then

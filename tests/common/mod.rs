@@ -182,24 +182,16 @@ pub async fn rule_state(events: &aws_sdk_eventbridge::Client, bus: &str, name: &
     out.state().map(|s| s.as_str().to_string()).unwrap_or_default()
 }
 
-/// The `alchemiser` binary set up for moto: dummy credentials, region, no retries, and no
-/// profile files, instance metadata or endpoint variables from the machine running the tests.
+/// The `alchemiser` binary set up for moto's `rules` command: dummy credentials, region, no
+/// retries (the `rules` flags follow).
 pub fn alchemiser(endpoint: &str, workdir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("alchemiser").expect("binary");
-    hermetic(&mut cmd, workdir);
-    cmd.env("AWS_ACCESS_KEY_ID", "testing").env("AWS_SECRET_ACCESS_KEY", "testing").env("AWS_REGION", REGION).args([
-        "rules",
-        "--endpoint-url",
-        endpoint,
-        "--max-attempts",
-        "1",
-    ]);
-    cmd
+    assert_cmd::Command::from_std(aws_process(endpoint, workdir, &["rules"]))
 }
 
-/// Clears every AWS setting the environment might carry and points the profile files at
-/// nothing, so only what a test sets counts.
-pub fn hermetic(cmd: &mut assert_cmd::Command, workdir: &Path) {
+/// The binary with every AWS setting the environment might carry cleared and the profile files
+/// pointed at nothing, so only what a test sets counts.
+pub fn hermetic(workdir: &Path) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("alchemiser"));
     for (key, _) in std::env::vars_os() {
         if key.to_str().is_some_and(|k| k.starts_with("AWS_")) {
             cmd.env_remove(&key);
@@ -212,6 +204,7 @@ pub fn hermetic(cmd: &mut assert_cmd::Command, workdir: &Path) {
         .env("AWS_CONFIG_FILE", &missing)
         .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
         .env("AWS_EC2_METADATA_DISABLED", "true");
+    cmd
 }
 
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
@@ -229,20 +222,8 @@ pub fn aws_command(endpoint: &str, workdir: &Path, args: &[&str]) -> assert_cmd:
 
 /// The same as a plain process, for tests that signal it or run it in a pseudo-terminal.
 pub fn aws_process(endpoint: &str, workdir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("alchemiser"));
-    for (key, _) in std::env::vars_os() {
-        if key.to_str().is_some_and(|k| k.starts_with("AWS_")) {
-            cmd.env_remove(&key);
-        }
-    }
-    let missing = workdir.join("no-such-aws-file");
-    cmd.current_dir(workdir)
-        .env_remove("ALCHEMISER_STAGE")
-        .env("NO_COLOR", "1")
-        .env("AWS_CONFIG_FILE", &missing)
-        .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_ACCESS_KEY_ID", "testing")
+    let mut cmd = hermetic(workdir);
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing")
         .env("AWS_REGION", REGION)
         .args(args)
@@ -352,16 +333,20 @@ pub fn runtime() -> tokio::runtime::Runtime {
 
 /// A bus with one rule delivering `alchemiser.*` events to a fresh queue.
 pub fn bus_with_queue(moto: &Moto) -> (String, String) {
-    let bus = unique("put-bus");
+    named_bus_with_queue(moto, &unique("put-bus"))
+}
+
+/// The same, with the bus named `bus`; returns it and the queue's URL.
+pub fn named_bus_with_queue(moto: &Moto, bus: &str) -> (String, String) {
     let queue = unique("put-q");
     let url = create_queue(&moto.endpoint, &queue);
     runtime().block_on(async {
         let events = moto.events().await;
-        create_bus(&events, &bus).await;
-        put_rule(&events, &bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
-        put_sqs_target(&events, &bus, "to-queue", "q", &queue).await;
+        create_bus(&events, bus).await;
+        put_rule(&events, bus, "to-queue", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Enabled).await;
+        put_sqs_target(&events, bus, "to-queue", "q", &queue).await;
     });
-    (bus, url)
+    (bus.to_string(), url)
 }
 
 pub fn seqs(bodies: &[String]) -> Vec<u64> {
@@ -445,4 +430,29 @@ pub fn create_function_with(moto: &Moto, name: &str, environment: &[(&str, &str)
             panic!("CreateFunction {name}: {e:?}");
         }
     });
+}
+
+/// `put-events` options as the command line's defaults make them, JSON output, one call at a
+/// time, three attempts: what the library-level tests vary from.
+pub fn put_events_options(
+    paths: Vec<std::path::PathBuf>,
+    stage: alchemiser::routing::Stage,
+    failed_out: Option<std::path::PathBuf>,
+) -> alchemiser::commands::put_events::PutEventsOptions {
+    alchemiser::commands::put_events::PutEventsOptions {
+        paths,
+        format: alchemiser::input::Format::Auto,
+        stage,
+        rules: alchemiser::bus::default_bus(stage),
+        bus_name: alchemiser::bus::Names::for_stage(stage).bus,
+        allowance: alchemiser::guard::Allowance::default(),
+        dry_run: false,
+        failed_out,
+        unknown_out: None,
+        concurrency: 1,
+        max_attempts: 3,
+        timeout: Duration::from_secs(30),
+        output: alchemiser::render::OutputFormat::Json,
+        progress: false,
+    }
 }
