@@ -200,6 +200,18 @@ impl LogLine {
     }
 }
 
+/// Whether `text` holds `id` as a whole id: `c5` in `correlation_id=c5,` but not in `c50` or
+/// `xc5` (ids are made of letters, digits, `-` and `_`).
+pub fn mentions(text: &str, id: &str) -> bool {
+    let part_of_id = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
+    !id.is_empty()
+        && text.match_indices(id).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + id.len()..].chars().next();
+            !before.is_some_and(part_of_id) && !after.is_some_and(part_of_id)
+        })
+}
+
 /// Parses one CloudWatch Logs message. Never fails and never panics.
 pub fn parse(raw: &str) -> LogLine {
     let cleaned = strip_ansi(raw);
@@ -1028,5 +1040,17 @@ mod tests {
                 prop_assert_eq!(found, (value != "None").then_some(value));
             }
         }
+    }
+
+    #[test]
+    fn an_id_is_mentioned_only_whole() {
+        assert!(mentions("correlation_id=c5 detail_type=X", "c5"));
+        assert!(mentions("{\"correlation_id\": \"c5\"}", "c5"));
+        assert!(mentions("c5", "c5"));
+        assert!(!mentions("correlation_id=c50", "c5"));
+        assert!(!mentions("correlation_id=xc5", "c5"));
+        assert!(!mentions("id=c5-1", "c5"));
+        assert!(mentions("ids c50 and c5.", "c5"), "a trailing full stop ends a sentence, not the id");
+        assert!(!mentions("anything", ""));
     }
 }

@@ -249,6 +249,25 @@ async fn filters_are_passed_through_and_correlation_ids_followed() {
     assert!(text.contains(".") && text.contains("Z a 2025-10-14 12:00:00 [info"), "{text}");
 }
 
+/// `--correlation-id c5` follows c5, not c50 to c59.
+#[tokio::test]
+async fn a_correlation_id_matches_itself_not_longer_ids() {
+    let moto = Moto::start();
+    let client = logs_client(&moto).await;
+    let group = create_group(&client, "logs-corr").await;
+    let line = |id: &str| format!("2025-10-14 12:00:00 [info     ] Routing to eventbridge_handler correlation_id={id}");
+    let lines = [line("c5"), line("c50"), line("c51"), line("xc5"), line("c5")];
+    seed(&client, &group, now_ms() - 60_000, &lines).await;
+    for extra in [&[][..], &["--all"][..]] {
+        let mut args = vec!["--log-group", group.as_str(), "--correlation-id", "c5", "--since", "5m", "-o", "json"];
+        args.extend_from_slice(extra);
+        let output = run(&moto.endpoint, &args);
+        let messages: Vec<String> =
+            json_lines(&output.stdout).iter().map(|e| e["message"].as_str().unwrap_or_default().to_string()).collect();
+        assert_eq!(messages, [line("c5"), line("c5")], "{extra:?}");
+    }
+}
+
 #[tokio::test]
 async fn summary_counts_match_the_seeded_lines() {
     let moto = Moto::start();
@@ -273,6 +292,12 @@ async fn summary_counts_match_the_seeded_lines() {
     assert_eq!(s["duplicates_skipped"], 20);
     assert_eq!(s["circuit_breaker_trips"], 20);
     assert_eq!(s["kinds"]["report"], 20);
+
+    // Without --all or --filter a summary still counts every line, not the routing lines alone
+    // (which showed "critical error 0, invocations 0": all clear, falsely).
+    let output = run(&moto.endpoint, &["--log-group", &group, "--since", "15m", "--summary", "-o", "json"]);
+    assert_eq!(&json_lines(&output.stdout)[0]["outcomes"], &s["outcomes"]);
+    assert_eq!(json_lines(&output.stdout)[0]["events"], 300);
     assert_eq!(s["kinds"]["other"], 60);
     let dt = &s["detail_types"];
     assert_eq!(

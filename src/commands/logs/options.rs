@@ -101,6 +101,8 @@ pub fn options(
         (None, true, _) => None,
         // A quoted term matches the id wherever the line has it (console or JSON).
         (None, false, Some(id)) => Some(format!("\"{id}\"")),
+        // A summary counts every line (errors, REPORTs): the routing lines alone would read as "all clear".
+        (None, false, None) if args.summary => None,
         (None, false, None) => Some(DEFAULT_FILTER.to_string()),
     };
     let format = if globals.output == OutputFormat::Json { LogFormat::Json } else { args.format.into() };

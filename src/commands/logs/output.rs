@@ -31,7 +31,7 @@ impl<'a> Sink<'a> {
     pub(super) fn event(&mut self, event: &LogEvent) -> io::Result<()> {
         let line = self.parse.then(|| logline::parse(&event.message));
         if let (Some(id), Some(line)) = (&self.opts.correlation_id, &line)
-            && !event.message.contains(id.as_str())
+            && !logline::mentions(&event.message, id)
             && !line.carries(id)
         {
             return Ok(());
