@@ -426,7 +426,7 @@ pub struct Globals {
 /// are refused next to a subcommand by the command itself: clap's `args_conflicts_with_subcommands`
 /// would also refuse global flags placed before the subcommand (`replay -o json list`).
 #[derive(Debug, Args)]
-#[command(subcommand_negates_reqs = true)]
+#[command(subcommand_negates_reqs = true, arg_required_else_help = true)]
 pub struct ReplayArgs {
     #[command(subcommand)]
     pub command: Option<ReplayCommand>,
@@ -443,7 +443,7 @@ pub struct ReplayArgs {
 pub struct ReplayStartArgs {
     /// Replay events from this time: 30s, 5m, 2h, 1d, 1w (ago), now, epoch seconds, or ISO 8601
     /// (without a zone: local time).
-    #[arg(long, value_name = "TIME", required = true)]
+    #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
 
     /// Replay events up to this time (same forms; default: now).
@@ -556,8 +556,9 @@ pub struct ArchivesArgs {
     #[command(flatten)]
     pub aws: AwsArgs,
 
+    /// What to do (default: `list`).
     #[command(subcommand)]
-    pub command: ArchivesCommand,
+    pub command: Option<ArchivesCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -566,7 +567,7 @@ pub enum ArchivesCommand {
     List(ArchivesListArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct ArchivesListArgs {
     /// Only archives whose name starts with this.
     #[arg(long, value_name = "PREFIX")]

@@ -249,6 +249,20 @@ fn starting_off_a_terminal_needs_yes() {
         .stderr("error: refusing to cancel replay r1 without confirmation: no terminal to ask on; pass --yes\n");
 }
 
+/// `replay` alone says what it needs and lists its subcommands; `archives` alone lists.
+#[test]
+fn bare_replay_explains_and_bare_archives_lists() {
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    let dir = tempdir();
+    let output = aws_command(&moto.endpoint, dir.path(), &["replay"]).assert().code(2).get_output().clone();
+    let help = stderr_text(&output);
+    assert!(help.contains("--since TIME") && help.contains("list, status NAME, cancel NAME"), "{help}");
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &["archives", "-o", "json"]).assert().code(0).get_output().clone();
+    assert!(json_lines(&output.stdout).iter().any(|a| a["name"] == f.archive.as_str()));
+}
+
 #[test]
 fn bad_flags_exit_2_saying_what_is_accepted() {
     let dir = tempdir();

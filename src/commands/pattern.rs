@@ -17,6 +17,13 @@ pub struct NamedPattern {
     pub text: String,
 }
 
+impl NamedPattern {
+    /// How messages name it, once: `--pattern` for the one given inline, else `rule NAME`.
+    fn label(&self) -> String {
+        if self.name == "pattern" { "--pattern".to_string() } else { format!("rule {}", self.name) }
+    }
+}
+
 /// A failure to read or compile an argument; names what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArgError(pub String);
@@ -68,12 +75,12 @@ pub fn rule_patterns(bus: &Bus, names: &[String]) -> Result<Vec<NamedPattern>, A
 
 /// Compiles every pattern and decodes the event; the error names what is wrong.
 pub fn local_verdicts(patterns: &[NamedPattern], event_text: &str) -> Result<Vec<bool>, ArgError> {
-    let event = parse("event", event_text)?;
+    let event = parse("--event", event_text)?;
     patterns
         .iter()
         .map(|p| {
-            let value = parse(&format!("pattern {}", p.name), &p.text)?;
-            let compiled = Pattern::compile(&value).map_err(|e| ArgError(format!("pattern {}: {e}", p.name)))?;
+            let value = parse(&p.label(), &p.text)?;
+            let compiled = Pattern::compile(&value).map_err(|e| ArgError(format!("{}: {e}", p.label())))?;
             Ok(compiled.matches(&event))
         })
         .collect()
@@ -179,7 +186,7 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
     let mut stdin = io::stdin().lock();
     let patterns = match &args.pattern {
         Some(p) => {
-            read_json_arg("pattern", p, &mut stdin).map(|text| vec![NamedPattern { name: "pattern".into(), text }])
+            read_json_arg("--pattern", p, &mut stdin).map(|text| vec![NamedPattern { name: "pattern".into(), text }])
         }
         None => match super::bus_for(&args.bus, &args.aws, globals.stage) {
             Ok(bus) => {
@@ -191,7 +198,7 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
         },
     };
     let checked = patterns.and_then(|p| {
-        let event = read_json_arg("event", &args.event, &mut stdin)?;
+        let event = read_json_arg("--event", &args.event, &mut stdin)?;
         let local = local_verdicts(&p, &event)?;
         Ok((p, event, local))
     });

@@ -88,8 +88,12 @@ pub fn execute(args: ReplayArgs, globals: &Globals) -> Exit {
 fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &TimeZone) -> Exit {
     use std::io::IsTerminal;
     let now = Timestamp::now();
-    // clap requires --since whenever no subcommand is given.
-    let since = args.since.as_deref().unwrap_or("now");
+    let Some(since) = args.since.as_deref() else {
+        eprintln!(
+            "error: replay needs --since TIME to start a replay (e.g. `alchemiser replay --since 2h --dry-run`), or one of its subcommands: list, status NAME, cancel NAME"
+        );
+        return Exit::Error;
+    };
     let window = match window(since, args.until.as_deref(), now, tz) {
         Ok(window) => window,
         Err(message) => {
@@ -153,7 +157,7 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
 
 /// `alchemiser archives …`.
 pub fn execute_archives(args: ArchivesArgs, globals: &Globals) -> Exit {
-    match args.command {
+    match args.command.unwrap_or(ArchivesCommand::List(Default::default())) {
         ArchivesCommand::List(list_args) => super::run_aws(&args.aws, globals.stage, async |aws, io| {
             archives(&aws.events, list_args.prefix.as_deref(), globals, io).await
         }),
