@@ -420,6 +420,8 @@ pub struct Globals {
     pub stage_explicit: bool,
     pub output: OutputFormat,
     pub style: crate::render::Style,
+    /// Colour on stderr (messages, prompts): decided for stderr as `style` is for stdout.
+    pub err_style: crate::render::Style,
 }
 
 /// `replay --since …` starts a replay; `replay list|status|cancel` manage them. The start flags

@@ -17,16 +17,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = match cli.color {
+    let color = |terminal: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let globals = Globals {
         stage: cli.stage.map_or(alchemiser::routing::Stage::Dev, Into::into),
         stage_explicit: cli.stage.is_some(),
         output: cli.output.into(),
-        style: Style { color },
+        style: Style { color: color(io::stdout().is_terminal()) },
+        err_style: Style { color: color(io::stderr().is_terminal()) },
     };
     let exit: Exit = match cli.command {
         Command::Route(args) => commands::route::execute(args, &globals),

@@ -288,6 +288,8 @@ pub fn outcome(p: &LambdaPrediction) -> String {
             } else if *status == "skipped" {
                 "skipped (circuit breaker)".to_string()
             } else {
+                // A live trading run reads LIVE even without colour.
+                let trading_mode = if *trading_mode == "live" { "LIVE" } else { trading_mode };
                 format!("{status} · {mode} · {trading_mode}")
             }
         }
@@ -318,8 +320,31 @@ pub fn new_table(style: Style) -> Table {
 }
 
 fn warning_cell(text: String, style: Style) -> Cell {
+    if text.contains("live_trade") {
+        return live_cell(text, style);
+    }
     let cell = Cell::new(text);
     if style.color { cell.fg(Color::Yellow) } else { cell }
+}
+
+/// Whether the prediction is a trading run against the live account.
+fn trades_live(p: &LambdaPrediction) -> bool {
+    p.starts_trade() && matches!(&p.response, Some(Response::Command { trading_mode: "live", .. }))
+}
+
+/// A cell about a LIVE trade: bold red when colour is on.
+fn live_cell(text: String, style: Style) -> Cell {
+    let cell = Cell::new(text);
+    if style.color { cell.fg(Color::Red).add_attribute(comfy_table::Attribute::Bold) } else { cell }
+}
+
+fn outcome_cell(p: &LambdaPrediction, style: Style) -> Cell {
+    if trades_live(p) { live_cell(outcome(p), style) } else { Cell::new(outcome(p)) }
+}
+
+/// `text` with every `LIVE` in bold red when `color` (prompts and line reports, outside tables).
+pub fn emphasize_live(text: &str, color: bool) -> String {
+    if color { text.replace("LIVE", "\x1b[1;31mLIVE\x1b[0m") } else { text.to_string() }
 }
 
 /// The full account of one event.
@@ -331,7 +356,7 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     table.add_row(vec!["stage".to_string(), record.stage.as_str().to_string()]);
     table.add_row(vec!["bus".to_string(), bus_summary(record.bus.as_ref())]);
     table.add_row(vec!["path".to_string(), p.path.as_str().to_string()]);
-    table.add_row(vec!["outcome".to_string(), outcome(p)]);
+    table.add_row(vec![Cell::new("outcome"), outcome_cell(p, style)]);
     let response = match &p.response {
         Some(Response::Command { status, mode, trading_mode, message }) => {
             format!("status={status} mode={mode} trading_mode={trading_mode}\nmessage={}", first_line(message))
@@ -384,7 +409,7 @@ pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
             Cell::new(record.origin.to_string()),
             Cell::new(bus_summary(record.bus.as_ref())),
             Cell::new(p.path.as_str()),
-            Cell::new(outcome(p)),
+            outcome_cell(p, style),
             Cell::new(handler_or_trade(p)),
             warning_cell(codes.join(", "), style),
         ]);

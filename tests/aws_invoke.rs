@@ -150,6 +150,7 @@ mod replayed {
             allowance: Allowance { force: true, yes: false },
             dry_run: false,
             output: OutputFormat::Json,
+            err_style: alchemiser::render::Style { color: false },
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let exit = runtime().block_on(async {

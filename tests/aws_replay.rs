@@ -462,7 +462,8 @@ mod replayed {
     }
 
     fn prod_json() -> Globals {
-        Globals { stage: Stage::Prod, stage_explicit: true, output: OutputFormat::Json, style: Style { color: false } }
+        let style = Style { color: false };
+        Globals { stage: Stage::Prod, stage_explicit: true, output: OutputFormat::Json, style, err_style: style }
     }
 
     fn body(request: &HttpRequest) -> Value {

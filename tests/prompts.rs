@@ -81,6 +81,13 @@ fn put_events_asks_before_a_live_trade() {
     assert_eq!(code, 0, "{shown}");
     assert_eq!(drain_queue(&moto.endpoint, &url).len(), 1);
 
+    // With colour (no NO_COLOR, a terminal) LIVE is bold red in the question.
+    let mut cmd = aws_process(&moto.endpoint, dir.path(), &args);
+    cmd.env_remove("NO_COLOR");
+    let coloured = "1 event would start a \x1b[1;31mLIVE\x1b[0m trading run in prod. Send? [y/N]";
+    let (_, code) = answer(pty(cmd), coloured, Some("n"));
+    assert_eq!(code, 1);
+
     // Ctrl-C at the question sends nothing and exits 130.
     let (shown, code) = answer(pty(aws_process(&moto.endpoint, dir.path(), &args)), question, None);
     assert_eq!(code, 130, "{shown}");

@@ -216,3 +216,28 @@ fn nonstandard_json_is_predicted_with_a_warning() {
     assert!(codes.contains(&"nonstandard_json"), "{codes:?}");
     assert_eq!(r["lambda"]["validation_errors"][0]["code"], "extra_forbidden");
 }
+
+/// A LIVE trade stands out: bold red with colour, and the word LIVE without it.
+#[test]
+fn live_trades_stand_out() {
+    let run = |color: &str| {
+        let assert = alchemiser()
+            .args(["route", "--stage", "prod", "--color", color, "-"])
+            .write_stdin(r#"{"mode":"trade"}"#)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+    };
+    let plain = run("never");
+    assert!(plain.contains("success · trade · LIVE"), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    let coloured = run("always");
+    let outcome = coloured.lines().find(|l| l.contains("outcome")).unwrap_or_default();
+    assert!(outcome.contains("\x1b[38;5;9m\x1b[1m success · trade · LIVE"), "bold red: {outcome:?}");
+    let warning = coloured.lines().find(|l| l.contains("live_trade")).unwrap_or_default();
+    assert!(warning.contains("\x1b[38;5;9m\x1b[1m live_trade"), "not the yellow of other warnings: {warning:?}");
+    // A paper trade keeps its plain outcome.
+    let assert = alchemiser().args(["route", "--color", "always", "-"]).write_stdin(r#"{"mode":"trade"}"#).assert();
+    let paper = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(paper.lines().any(|l| l.contains("outcome") && l.contains("┆ success · trade · paper")), "{paper}");
+}

@@ -27,6 +27,8 @@ pub struct InvokeOptions {
     pub allowance: Allowance,
     pub dry_run: bool,
     pub output: OutputFormat,
+    /// Colour on stderr, for the prompt.
+    pub err_style: crate::render::Style,
 }
 
 /// Predicts, guards (asking at the terminal for a live trade), invokes, compares.
@@ -43,7 +45,8 @@ pub async fn run(
         let confirmed = match io.confirm.as_mut() {
             // Only the live-trade confirmation can be given at a prompt; --force cannot.
             Some(ask) if refusal.needs_confirmation => {
-                ask(&format!("Invoke {} and start a LIVE trading run?", opts.function))?
+                let question = format!("Invoke {} and start a LIVE trading run?", opts.function);
+                ask(&render::emphasize_live(&question, opts.err_style.color))?
             }
             _ => {
                 writeln!(io.err, "{}", refusal.reason)?;
@@ -264,6 +267,7 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
             allowance: Allowance { force: args.guard.force, yes: args.guard.yes },
             dry_run: args.dry_run,
             output: globals.output,
+            err_style: globals.err_style,
         };
         run(&aws.lambda, &opts, io).await
     })

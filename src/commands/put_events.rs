@@ -24,7 +24,7 @@ use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
 use crate::input::{self, Format, Origin};
-use crate::render::{OutputFormat, json_line};
+use crate::render::{OutputFormat, Style, emphasize_live, json_line};
 use crate::routing::{Stage, predict};
 
 /// Everything `put-events` needs, resolved from the command line.
@@ -51,6 +51,9 @@ pub struct PutEventsOptions {
     /// How long calls in flight may still finish after a Ctrl-C.
     pub timeout: Duration,
     pub output: OutputFormat,
+    /// Colour on stdout (the report) and on stderr (the prompt).
+    pub style: Style,
+    pub err_style: Style,
     pub progress: bool,
 }
 
@@ -215,7 +218,8 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, io: &mut Io<'_>) -> 
         && !awaiting_confirmation.is_empty()
     {
         let n = awaiting_confirmation.len();
-        let yes = confirm(&format!("{} would start a LIVE trading run in prod. Send?", events(n)))?;
+        let question = format!("{} would start a LIVE trading run in prod. Send?", events(n));
+        let yes = confirm(&emphasize_live(&question, opts.err_style.color))?;
         for i in awaiting_confirmation {
             if yes {
                 sendable.push(i);
@@ -430,7 +434,7 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
                         )
                     }
                     Outcome::Unknown { message } => format!("UNKNOWN   not resent, check the bus: {message}"),
-                    Outcome::Refused { reason } => format!("REFUSED   {reason}"),
+                    Outcome::Refused { reason } => format!("REFUSED   {}", emphasize_live(reason, opts.style.color)),
                     Outcome::Invalid { reason } => format!("INVALID   {reason}"),
                     Outcome::WouldSend => {
                         let entry = row.entry.as_ref().map(|e| EntryJson::new(e, &opts.bus_name));
@@ -639,6 +643,8 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             max_attempts: args.attempts,
             timeout: Duration::from_secs(args.aws.timeout),
             output: globals.output,
+            style: globals.style,
+            err_style: globals.err_style,
             progress: io::stderr().is_terminal(),
         };
         run(aws.as_ref().map(|a| &a.events), &opts, &mut io::stdin().lock(), io).await

@@ -453,6 +453,8 @@ pub fn put_events_options(
         max_attempts: 3,
         timeout: Duration::from_secs(30),
         output: alchemiser::render::OutputFormat::Json,
+        style: alchemiser::render::Style { color: false },
+        err_style: alchemiser::render::Style { color: false },
         progress: false,
     }
 }
