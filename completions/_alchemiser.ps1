@@ -301,6 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Route through the rules of a SAM/CloudFormation template instead')
             [CompletionResult]::new('--failed-out', '--failed-out', [CompletionResultType]::ParameterName, 'Write the `failed` entries here (JSON Lines envelopes; safe to send again). Always written, empty when nothing failed')
             [CompletionResult]::new('--unknown-out', '--unknown-out', [CompletionResultType]::ParameterName, 'Write the `unknown` entries here (JSON Lines envelopes; they may have been delivered: check before sending again). Always written, empty when none')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write every input''s outcome here as JSON Lines (what `-o json` prints), whatever `-o` is; the table lists only the events that were not sent')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'PutEvents calls in flight at once')
             [CompletionResult]::new('--attempts', '--attempts', [CompletionResultType]::ParameterName, 'Attempts per entry when AWS answers ThrottlingException or InternalFailure')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')

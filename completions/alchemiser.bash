@@ -1088,7 +1088,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__put__subcmd__events)
-            opts="-y -o -h -V --jsonl --force --yes --dry-run --rules --template --failed-out --unknown-out --concurrency --attempts --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-y -o -h -V --jsonl --force --yes --dry-run --rules --template --failed-out --unknown-out --report --concurrency --attempts --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1107,10 @@ _alchemiser() {
                     return 0
                     ;;
                 --unknown-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

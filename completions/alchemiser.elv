@@ -276,6 +276,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --template 'Route through the rules of a SAM/CloudFormation template instead'
             cand --failed-out 'Write the `failed` entries here (JSON Lines envelopes; safe to send again). Always written, empty when nothing failed'
             cand --unknown-out 'Write the `unknown` entries here (JSON Lines envelopes; they may have been delivered: check before sending again). Always written, empty when none'
+            cand --report 'Write every input''s outcome here as JSON Lines (what `-o json` prints), whatever `-o` is; the table lists only the events that were not sent'
             cand --concurrency 'PutEvents calls in flight at once'
             cand --attempts 'Attempts per entry when AWS answers ThrottlingException or InternalFailure'
             cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'

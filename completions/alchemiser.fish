@@ -246,6 +246,7 @@ embedded\t'The four rules of 2.27.0, as its template deploys them'"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l template -d 'Route through the rules of a SAM/CloudFormation template instead' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l failed-out -d 'Write the `failed` entries here (JSON Lines envelopes; safe to send again). Always written, empty when nothing failed' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l unknown-out -d 'Write the `unknown` entries here (JSON Lines envelopes; they may have been delivered: check before sending again). Always written, empty when none' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l report -d 'Write every input\'s outcome here as JSON Lines (what `-o json` prints), whatever `-o` is; the table lists only the events that were not sent' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l concurrency -d 'PutEvents calls in flight at once' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l attempts -d 'Attempts per entry when AWS answers ThrottlingException or InternalFailure' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r

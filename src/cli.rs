@@ -369,6 +369,11 @@ pub struct PutEventsArgs {
     #[arg(long, value_name = "FILE")]
     pub unknown_out: Option<PathBuf>,
 
+    /// Write every input's outcome here as JSON Lines (what `-o json` prints), whatever `-o` is;
+    /// the table lists only the events that were not sent.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
     /// PutEvents calls in flight at once.
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,

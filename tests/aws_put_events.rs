@@ -91,6 +91,34 @@ fn refused_and_invalid_events_are_never_sent() {
     assert_eq!(drain_queue(&moto.endpoint, &url).len(), 4);
 }
 
+/// At a terminal the table lists only what was not sent, then the summary; `--report` keeps every
+/// input's record.
+#[test]
+fn the_table_lists_what_was_not_sent_and_the_report_everything() {
+    let moto = Moto::start();
+    let (bus, _url) = bus_with_queue(&moto);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("mixed.jsonl");
+    let lines = [safe_event(1), r#"{"mode":"trade"}"#.to_string(), safe_event(2), safe_event(3)];
+    fs::write(&file, lines.join("\n")).expect("write the fixture");
+    let report = dir.path().join("report.jsonl");
+    let output = aws_command(&moto.endpoint, dir.path(), &["put-events", "--bus", &bus])
+        .arg(&file)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(table.lines().count(), 1, "{table}");
+    assert!(table.contains("mixed.jsonl:2") && table.contains("INVALID"), "{table}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("4 events, 3 sent, 1 invalid"));
+    let records = json_lines(&fs::read(&report).expect("read the report"));
+    let statuses: Vec<&str> = records.iter().map(|r| r["status"].as_str().unwrap_or_default()).collect();
+    assert_eq!(statuses, ["sent", "invalid", "sent", "sent"]);
+}
+
 #[test]
 fn prod_trades_need_yes_as_well_as_force() {
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -44,6 +44,8 @@ pub struct PutEventsOptions {
     pub failed_out: Option<PathBuf>,
     /// Where the `unknown` entries go (perhaps delivered); always written.
     pub unknown_out: Option<PathBuf>,
+    /// Where every input's JSON record goes, whatever the output format.
+    pub report: Option<PathBuf>,
     /// Calls in flight at once.
     pub concurrency: usize,
     /// Attempts per entry for retryable failures (first try included).
@@ -117,6 +119,11 @@ pub async fn run(
     // cost the record of what failed.
     let failed = write_entries(opts.failed_out.as_deref(), &rows, "failed")?;
     let unknown = write_entries(opts.unknown_out.as_deref(), &rows, "unknown")?;
+    if let Some(path) = &opts.report {
+        let mut records = Vec::new();
+        json_report(&rows, opts, &mut records)?;
+        write_atomically(path, &records).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if !sending.abandoned {
         match report(&rows, opts, io.out).and_then(|()| io.out.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -394,39 +401,13 @@ struct EnvelopeJson<'a> {
 
 fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
     match opts.output {
-        OutputFormat::Json => {
-            for row in rows {
-                let (event_id, error_code, message, attempts) = match &row.outcome {
-                    Outcome::Sent { event_id, attempts } => (Some(event_id.as_str()), None, None, Some(*attempts)),
-                    Outcome::Failed { code, message, attempts } => {
-                        (None, Some(code.as_str()), Some(message.as_str()), Some(*attempts))
-                    }
-                    Outcome::Unknown { message } => (None, None, Some(message.as_str()), None),
-                    Outcome::Refused { reason } | Outcome::Invalid { reason } => {
-                        (None, None, Some(reason.as_str()), None)
-                    }
-                    Outcome::WouldSend => (None, None, None, None),
-                };
-                let record = RowJson {
-                    input: InputJson { file: &row.origin.file, line: row.origin.line },
-                    status: row.outcome.status(),
-                    event_id,
-                    error_code,
-                    message,
-                    attempts,
-                    rule_set: &opts.rules.origin,
-                    entry: row.entry.as_ref().filter(|_| opts.dry_run).map(|e| EntryJson::new(e, &opts.bus_name)),
-                };
-                json_line(out, &record)?;
-            }
-            Ok(())
-        }
+        OutputFormat::Json => json_report(rows, opts, out),
         OutputFormat::Table => {
             let mut text = String::new();
-            for row in rows {
+            // People read what needs them: the events not sent (a dry run lists what it would send).
+            for row in rows.iter().filter(|r| !matches!(r.outcome, Outcome::Sent { .. })) {
                 let line = match &row.outcome {
-                    Outcome::Sent { event_id, attempts: 1 } => format!("sent      {event_id}"),
-                    Outcome::Sent { event_id, attempts } => format!("sent      {event_id} (after {attempts} attempts)"),
+                    Outcome::Sent { .. } => continue,
                     Outcome::Failed { code, message, attempts } => {
                         format!(
                             "FAILED    {code}: {message} ({attempts} attempt{})",
@@ -446,6 +427,33 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
             out.write_all(text.as_bytes())
         }
     }
+}
+
+/// Every input's record as JSON Lines: `-o json` and `--report`.
+fn json_report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Result<()> {
+    for row in rows {
+        let (event_id, error_code, message, attempts) = match &row.outcome {
+            Outcome::Sent { event_id, attempts } => (Some(event_id.as_str()), None, None, Some(*attempts)),
+            Outcome::Failed { code, message, attempts } => {
+                (None, Some(code.as_str()), Some(message.as_str()), Some(*attempts))
+            }
+            Outcome::Unknown { message } => (None, None, Some(message.as_str()), None),
+            Outcome::Refused { reason } | Outcome::Invalid { reason } => (None, None, Some(reason.as_str()), None),
+            Outcome::WouldSend => (None, None, None, None),
+        };
+        let record = RowJson {
+            input: InputJson { file: &row.origin.file, line: row.origin.line },
+            status: row.outcome.status(),
+            event_id,
+            error_code,
+            message,
+            attempts,
+            rule_set: &opts.rules.origin,
+            entry: row.entry.as_ref().filter(|_| opts.dry_run).map(|e| EntryJson::new(e, &opts.bus_name)),
+        };
+        json_line(out, &record)?;
+    }
+    Ok(())
 }
 
 /// Writes the entries whose status is `status` to `path` as JSON Lines envelopes (what
@@ -639,6 +647,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
             dry_run: args.dry_run,
             failed_out: args.failed_out.clone(),
             unknown_out: args.unknown_out.clone(),
+            report: args.report.clone(),
             concurrency: usize::from(args.concurrency),
             max_attempts: args.attempts,
             timeout: Duration::from_secs(args.aws.timeout),

@@ -449,6 +449,7 @@ pub fn put_events_options(
         dry_run: false,
         failed_out,
         unknown_out: None,
+        report: None,
         concurrency: 1,
         max_attempts: 3,
         timeout: Duration::from_secs(30),
