@@ -136,6 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put every rule of a snapshot back to its recorded state')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The snapshots in the snapshot folder, newest first: bus, region, when, rules')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -178,7 +179,8 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;rules;enable' {
-            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot-dir', '--snapshot-dir', [CompletionResultType]::ParameterName, 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
@@ -201,7 +203,8 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;rules;disable' {
-            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot-dir', '--snapshot-dir', [CompletionResultType]::ParameterName, 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
@@ -224,7 +227,8 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;rules;restore' {
-            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)')
+            [CompletionResult]::new('--snapshot-dir', '--snapshot-dir', [CompletionResultType]::ParameterName, 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
@@ -236,9 +240,29 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--latest', '--latest', [CompletionResultType]::ParameterName, 'The newest snapshot of this bus in the snapshot folder')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Change without asking (required when there is no terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Change without asking (required when there is no terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change; change nothing and write no snapshot')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alchemiser;rules;snapshots' {
+            [CompletionResult]::new('--snapshot-dir', '--snapshot-dir', [CompletionResultType]::ParameterName, 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it')
+            [CompletionResult]::new('--bus', '--bus', [CompletionResultType]::ParameterName, 'Event bus name (default: alchemiser-trading-events-<stage>)')
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -271,6 +295,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put every rule of a snapshot back to its recorded state')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The snapshots in the snapshot folder, newest first: bus, region, when, rules')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -288,6 +313,9 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;rules;help;restore' {
+            break
+        }
+        'alchemiser;rules;help;snapshots' {
             break
         }
         'alchemiser;rules;help;lint' {
@@ -593,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable rules (snapshotting every rule''s state first)')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put every rule of a snapshot back to its recorded state')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The snapshots in the snapshot folder, newest first: bus, region, when, rules')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings')
             break
         }
@@ -609,6 +638,9 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;help;rules;restore' {
+            break
+        }
+        'alchemiser;help;rules;snapshots' {
             break
         }
         'alchemiser;help;rules;lint' {

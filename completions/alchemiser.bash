@@ -127,6 +127,9 @@ _alchemiser() {
             alchemiser__subcmd__help__subcmd__rules,show)
                 cmd="alchemiser__subcmd__help__subcmd__rules__subcmd__show"
                 ;;
+            alchemiser__subcmd__help__subcmd__rules,snapshots)
+                cmd="alchemiser__subcmd__help__subcmd__rules__subcmd__snapshots"
+                ;;
             alchemiser__subcmd__pattern,help)
                 cmd="alchemiser__subcmd__pattern__subcmd__help"
                 ;;
@@ -184,6 +187,9 @@ _alchemiser() {
             alchemiser__subcmd__rules,show)
                 cmd="alchemiser__subcmd__rules__subcmd__show"
                 ;;
+            alchemiser__subcmd__rules,snapshots)
+                cmd="alchemiser__subcmd__rules__subcmd__snapshots"
+                ;;
             alchemiser__subcmd__rules__subcmd__help,disable)
                 cmd="alchemiser__subcmd__rules__subcmd__help__subcmd__disable"
                 ;;
@@ -204,6 +210,9 @@ _alchemiser() {
                 ;;
             alchemiser__subcmd__rules__subcmd__help,show)
                 cmd="alchemiser__subcmd__rules__subcmd__help__subcmd__show"
+                ;;
+            alchemiser__subcmd__rules__subcmd__help,snapshots)
+                cmd="alchemiser__subcmd__rules__subcmd__help__subcmd__snapshots"
                 ;;
             *)
                 ;;
@@ -658,7 +667,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__help__subcmd__rules)
-            opts="list show enable disable restore lint"
+            opts="list show enable disable restore snapshots lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +751,20 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__help__subcmd__rules__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__help__subcmd__rules__subcmd__snapshots)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1578,7 +1601,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules)
-            opts="-o -h -V --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version list show enable disable restore lint help"
+            opts="-o -h -V --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version list show enable disable restore snapshots lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,13 +1659,17 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules__subcmd__disable)
-            opts="-y -o -h -V --all --yes --dry-run --snapshot --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-y -o -h -V --all --yes --dry-run --snapshot --snapshot-dir --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --snapshot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshot-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1698,13 +1725,17 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules__subcmd__enable)
-            opts="-y -o -h -V --all --yes --dry-run --snapshot --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-y -o -h -V --all --yes --dry-run --snapshot --snapshot-dir --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --snapshot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshot-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1760,7 +1791,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules__subcmd__help)
-            opts="list show enable disable restore lint help"
+            opts="list show enable disable restore snapshots lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,6 +1889,20 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__rules__subcmd__help__subcmd__snapshots)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1996,13 +2041,17 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__rules__subcmd__restore)
-            opts="-y -o -h -V --yes --dry-run --snapshot --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-y -o -h -V --latest --yes --dry-run --snapshot --snapshot-dir --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --snapshot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --snapshot-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2064,6 +2113,68 @@ _alchemiser() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -W "dev prod" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__rules__subcmd__snapshots)
+            opts="-o -h -V --snapshot-dir --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --snapshot-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -126,6 +126,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand enable 'Enable rules (snapshotting every rule''s state first)'
             cand disable 'Disable rules (snapshotting every rule''s state first)'
             cand restore 'Put every rule of a snapshot back to its recorded state'
+            cand snapshots 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
             cand lint 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -165,7 +166,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --version 'Print version'
         }
         &'alchemiser;rules;enable'= {
-            cand --snapshot 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot-dir 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)'
             cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
             cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
@@ -187,7 +189,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --version 'Print version'
         }
         &'alchemiser;rules;disable'= {
-            cand --snapshot 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot-dir 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)'
             cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
             cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
@@ -209,7 +212,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --version 'Print version'
         }
         &'alchemiser;rules;restore'= {
-            cand --snapshot 'Where to save every rule''s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot 'Where to save every rule''s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)'
+            cand --snapshot-dir 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)'
             cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
             cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
@@ -221,9 +225,28 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand -o 'Output format: tables for people, JSON Lines for scripts'
             cand --output 'Output format: tables for people, JSON Lines for scripts'
             cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
+            cand --latest 'The newest snapshot of this bus in the snapshot folder'
             cand -y 'Change without asking (required when there is no terminal)'
             cand --yes 'Change without asking (required when there is no terminal)'
             cand --dry-run 'Show what would change; change nothing and write no snapshot'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alchemiser;rules;snapshots'= {
+            cand --snapshot-dir 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)'
+            cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
+            cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
+            cand --max-attempts 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)'
+            cand --timeout 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it'
+            cand --bus 'Event bus name (default: alchemiser-trading-events-<stage>)'
+            cand --function 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)'
+            cand --stage 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it'
+            cand -o 'Output format: tables for people, JSON Lines for scripts'
+            cand --output 'Output format: tables for people, JSON Lines for scripts'
+            cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -254,6 +277,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand enable 'Enable rules (snapshotting every rule''s state first)'
             cand disable 'Disable rules (snapshotting every rule''s state first)'
             cand restore 'Put every rule of a snapshot back to its recorded state'
+            cand snapshots 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
             cand lint 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -266,6 +290,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
         &'alchemiser;rules;help;disable'= {
         }
         &'alchemiser;rules;help;restore'= {
+        }
+        &'alchemiser;rules;help;snapshots'= {
         }
         &'alchemiser;rules;help;lint'= {
         }
@@ -545,6 +571,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand enable 'Enable rules (snapshotting every rule''s state first)'
             cand disable 'Disable rules (snapshotting every rule''s state first)'
             cand restore 'Put every rule of a snapshot back to its recorded state'
+            cand snapshots 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
             cand lint 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
         }
         &'alchemiser;help;rules;list'= {
@@ -556,6 +583,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
         &'alchemiser;help;rules;disable'= {
         }
         &'alchemiser;help;rules;restore'= {
+        }
+        &'alchemiser;help;rules;snapshots'= {
         }
         &'alchemiser;help;rules;lint'= {
         }

@@ -101,29 +101,30 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fis
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from help" -f -a "test" -d 'Does an event match? Exit 0 when it matches (any rule), 1 when not, 2 when invalid'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
 prod\t''"
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
 json\t''"
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -s h -l help -d 'Print help'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "list" -d 'Every rule on the bus: state, pattern or schedule, targets'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "show" -d 'One rule in detail: pattern, targets with retry policy and dead-letter queue'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "enable" -d 'Enable rules (snapshotting every rule\'s state first)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "disable" -d 'Disable rules (snapshotting every rule\'s state first)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "restore" -d 'Put every rule of a snapshot back to its recorded state'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "lint" -d 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -s V -l version -d 'Print version'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "list" -d 'Every rule on the bus: state, pattern or schedule, targets'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "show" -d 'One rule in detail: pattern, targets with retry policy and dead-letter queue'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "enable" -d 'Enable rules (snapshotting every rule\'s state first)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "disable" -d 'Disable rules (snapshotting every rule\'s state first)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "restore" -d 'Put every rule of a snapshot back to its recorded state'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "snapshots" -d 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "lint" -d 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and not __fish_seen_subcommand_from list show enable disable restore snapshots lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l prefix -d 'Only rules whose name starts with this' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
@@ -157,7 +158,8 @@ always\t''
 never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l snapshot-dir -d 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
@@ -177,7 +179,8 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -l dry-run -d 'Show what would change; change nothing and write no snapshot'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l snapshot-dir -d 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
@@ -197,7 +200,8 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -l dry-run -d 'Show what would change; change nothing and write no snapshot'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l snapshot -d 'Where to save every rule\'s state before changing anything (default: the snapshot folder, as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l snapshot-dir -d 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
@@ -212,10 +216,28 @@ json\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l latest -d 'The newest snapshot of this bus in the snapshot folder'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Change without asking (required when there is no terminal)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -l dry-run -d 'Show what would change; change nothing and write no snapshot'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l snapshot-dir -d 'The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else ~/.local/state/alchemiser/snapshots)' -r -F
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
+prod\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
+json\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from snapshots" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l template -d 'Read the rules, targets and archive from a SAM/CloudFormation template' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from lint" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
@@ -239,6 +261,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable rules (snapshotting every rule\'s state first)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable rules (snapshotting every rule\'s state first)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put every rule of a snapshot back to its recorded state'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "snapshots" -d 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l rules -d 'The rules the guard routes events through: the bus\'s deployed rules and targets, or the embedded 2.27.0 ones' -r -f -a "deployed\t'ListRules and ListTargetsByRule on the bus, once per run'
@@ -482,6 +505,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_s
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "enable" -d 'Enable rules (snapshotting every rule\'s state first)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "disable" -d 'Disable rules (snapshotting every rule\'s state first)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "restore" -d 'Put every rule of a snapshot back to its recorded state'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "snapshots" -d 'The snapshots in the snapshot folder, newest first: bus, region, when, rules'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "lint" -d 'Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from replay" -f -a "list" -d 'Replays in this account and region (they are not per bus)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from replay" -f -a "status" -d 'One replay: state, window, progress, archive, destination and rule filter'

@@ -254,6 +254,8 @@ pub enum RulesCommand {
     Disable(ChangeArgs),
     /// Put every rule of a snapshot back to its recorded state.
     Restore(RestoreArgs),
+    /// The snapshots in the snapshot folder, newest first: bus, region, when, rules.
+    Snapshots(SnapshotsArgs),
     /// Check a rule set against what 2.27.0 publishes (offline); exit 1 on findings.
     Lint(LintArgs),
 }
@@ -295,8 +297,12 @@ pub struct ChangeArgs {
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// A snapshot written by `rules enable|disable|restore`.
-    #[arg(value_name = "SNAPSHOT")]
-    pub file: PathBuf,
+    #[arg(value_name = "SNAPSHOT", required_unless_present = "latest", conflicts_with = "latest")]
+    pub file: Option<PathBuf>,
+
+    /// The newest snapshot of this bus in the snapshot folder.
+    #[arg(long)]
+    pub latest: bool,
 
     #[command(flatten)]
     pub options: ChangeOptions,
@@ -313,10 +319,28 @@ pub struct ChangeOptions {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Where to save every rule's state before changing anything
-    /// (default: ./alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten).
+    /// Where to save every rule's state before changing anything (default: the snapshot folder,
+    /// as alchemiser-rules-<bus>-<UTC yyyymmddThhmmssZ>.json; never overwritten).
     #[arg(long, value_name = "PATH")]
     pub snapshot: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub folder: SnapshotDirArgs,
+}
+
+/// Where snapshots are kept.
+#[derive(Debug, Default, Args)]
+pub struct SnapshotDirArgs {
+    /// The snapshot folder (default: $XDG_STATE_HOME/alchemiser/snapshots, else
+    /// ~/.local/state/alchemiser/snapshots).
+    #[arg(long, value_name = "DIR")]
+    pub snapshot_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotsArgs {
+    #[command(flatten)]
+    pub folder: SnapshotDirArgs,
 }
 
 /// `--force` and `--yes` for commands that can trade or crash the Lambda.

@@ -48,9 +48,10 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The snapshots in `dir` (none when no snapshot was ever written there).
 fn snapshot_files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let mut names: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.starts_with("alchemiser-rules-"))
         .collect();
@@ -236,12 +237,12 @@ async fn enable_by_name_writes_the_default_snapshot_and_is_idempotent() {
         .stdout(predicate::str::contains("┆ enabled "))
         .stderr(predicate::str::contains("2 changed, 0 already ENABLED, 0 failed"));
     assert_eq!(states(&events, &bus).await, ["ENABLED", "DISABLED", "DISABLED", "ENABLED"]);
-    let files = snapshot_files(dir.path());
+    let files = snapshot_files(&common::snapshot_folder(dir.path()));
     assert_eq!(files.len(), 1, "{files:?}");
     let name = &files[0];
     let stamp = name.trim_start_matches(&format!("alchemiser-rules-{bus}-")).trim_end_matches(".json");
     assert!(stamp.len() == 16 && stamp.as_bytes()[8] == b'T' && stamp.ends_with('Z'), "{name}");
-    assert_eq!(read_json(&dir.path().join(name))["rules"][0]["state"], "DISABLED");
+    assert_eq!(read_json(&common::snapshot_folder(dir.path()).join(name))["rules"][0]["state"], "DISABLED");
 
     // Nothing left to change: no prompt, no snapshot, success.
     alchemiser(&moto.endpoint, dir.path())
@@ -249,7 +250,7 @@ async fn enable_by_name_writes_the_default_snapshot_and_is_idempotent() {
         .assert()
         .success()
         .stderr(predicate::str::contains("nothing to change, 2 already ENABLED"));
-    assert_eq!(snapshot_files(dir.path()).len(), 1);
+    assert_eq!(snapshot_files(&common::snapshot_folder(dir.path())).len(), 1);
 }
 
 #[tokio::test]
@@ -291,6 +292,44 @@ async fn restore_puts_every_rule_back_exactly() {
     assert_eq!(rows[4]["rule"], "added-later");
     assert!(stderr.contains("1 rule not in the snapshot left alone"), "{stderr}");
     assert!(dir.path().join("before-restore.json").exists());
+}
+
+/// Snapshots live in the snapshot folder, not the folder the operator stands in; `rules
+/// snapshots` lists them newest first and `restore --latest` takes the newest of the bus.
+#[tokio::test]
+async fn snapshots_are_kept_listed_and_the_latest_restored() {
+    let moto = Moto::start();
+    let events = moto.events().await;
+    let dir = tempdir();
+    let bus = stage_bus(&events, [Enabled; 4]).await;
+    let first = STAGE_RULES[0].0;
+    alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "disable", first, "--yes"]).assert().success();
+    alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "disable", "--all", "--yes"]).assert().success();
+    assert_eq!(states(&events, &bus).await, ["DISABLED"; 4]);
+    assert!(snapshot_files(dir.path()).is_empty(), "nothing in the current folder");
+    let kept = snapshot_files(&common::snapshot_folder(dir.path()));
+    assert_eq!(kept.len(), 2, "{kept:?}");
+
+    let output = alchemiser(&moto.endpoint, dir.path()).args(["-o", "json", "snapshots"]).assert().success();
+    let listed = json_lines(&output.get_output().stdout);
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|s| s["bus"] == bus.as_str()));
+    // Newest first: the second snapshot was taken after the first rule was already disabled.
+    assert_eq!(listed[0]["rules"][0]["state"], "DISABLED");
+    assert_eq!(listed[1]["rules"][0]["state"], "ENABLED");
+
+    // The latest puts back the state before the last change: only the first rule disabled.
+    alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus, "restore", "--latest", "--yes"]).assert().success();
+    assert_eq!(states(&events, &bus).await, ["DISABLED", "ENABLED", "ENABLED", "ENABLED"]);
+
+    // Another folder, by flag: empty there, so --latest has nothing to restore.
+    let other = dir.path().join("elsewhere");
+    let other = other.display().to_string();
+    alchemiser(&moto.endpoint, dir.path())
+        .args(["--bus", &bus, "restore", "--latest", "--yes", "--snapshot-dir", &other])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("no snapshot of bus {bus} in {other}")));
 }
 
 #[tokio::test]
@@ -341,7 +380,7 @@ async fn dry_run_changes_nothing_and_writes_no_snapshot() {
     assert_eq!(results, ["would_change", "unchanged", "would_change", "would_change"]);
     assert!(stderr_text(&output).contains("(dry run): 3 would change"));
     assert_eq!(states(&events, &bus).await, ["ENABLED", "DISABLED", "ENABLED", "ENABLED"]);
-    assert!(snapshot_files(dir.path()).is_empty());
+    assert!(snapshot_files(&common::snapshot_folder(dir.path())).is_empty());
 }
 
 #[tokio::test]
@@ -358,7 +397,7 @@ async fn changes_off_a_terminal_need_yes() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains(&format!("refusing to disable 4 rules on {bus}")) && stderr.contains("--yes"), "{stderr}");
     assert_eq!(states(&events, &bus).await, ["ENABLED"; 4]);
-    assert!(snapshot_files(dir.path()).is_empty());
+    assert!(snapshot_files(&common::snapshot_folder(dir.path())).is_empty());
 }
 
 #[tokio::test]
@@ -377,7 +416,7 @@ async fn an_unknown_rule_exits_6_naming_rule_and_bus() {
     }
     // The valid name given beside the unknown one was not changed either.
     assert_eq!(states(&events, &bus).await, ["ENABLED"; 4]);
-    assert!(snapshot_files(dir.path()).is_empty());
+    assert!(snapshot_files(&common::snapshot_folder(dir.path())).is_empty());
 }
 
 #[test]
@@ -500,7 +539,12 @@ mod replayed {
         let command = RulesCommand::Disable(ChangeArgs {
             names: names.iter().map(|n| n.to_string()).collect(),
             all: false,
-            options: ChangeOptions { yes: true, dry_run: false, snapshot: Some(snapshot.to_path_buf()) },
+            options: ChangeOptions {
+                yes: true,
+                dry_run: false,
+                snapshot: Some(snapshot.to_path_buf()),
+                folder: Default::default(),
+            },
         });
         let opts = RulesOptions { output: OutputFormat::Json, style: Style { color: false } };
         let (mut out, mut err) = (Vec::new(), Vec::new());

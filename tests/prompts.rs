@@ -137,7 +137,7 @@ fn rules_disable_asks_and_does_what_it_is_told() {
     assert_eq!(state(), "DISABLED");
 
     // Restore asks too, and puts the snapshot's state back.
-    let snapshot = fs::read_dir(dir.path())
+    let snapshot = fs::read_dir(common::snapshot_folder(dir.path()))
         .expect("read the folder")
         .filter_map(Result::ok)
         .map(|e| e.path())

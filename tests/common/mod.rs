@@ -203,8 +203,15 @@ pub fn hermetic(workdir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env("AWS_CONFIG_FILE", &missing)
         .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
-        .env("AWS_EC2_METADATA_DISABLED", "true");
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        // Snapshots and other state go to the test's own folder, never the real home.
+        .env("XDG_STATE_HOME", workdir.join("state"));
     cmd
+}
+
+/// Where the binary keeps rule snapshots for a test run in `workdir`.
+pub fn snapshot_folder(workdir: &Path) -> std::path::PathBuf {
+    workdir.join("state/alchemiser/snapshots")
 }
 
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::output::{count, report};
-use super::snapshot::{Snapshot, SnapshotRule, read_snapshot, write_snapshot};
+use super::snapshot::{Snapshot, SnapshotRule, find_snapshots, read_snapshot, snapshot_dir, write_snapshot};
 use super::{Io, RulesError, RulesOptions};
 use crate::aws::events::{self, RuleInfo};
 use crate::aws::{AwsContext, AwsError};
@@ -138,8 +138,18 @@ pub(super) async fn restore(
     opts: &RulesOptions,
     io: &mut Io<'_>,
 ) -> Result<Exit, RulesError> {
-    let (snapshot, wanted) = read_snapshot(&args.file)?;
-    let file = args.file.display();
+    let path = match &args.file {
+        Some(path) => path.clone(),
+        None => {
+            let dir = snapshot_dir(args.options.folder.snapshot_dir.as_deref())?;
+            let newest = find_snapshots(&dir)?.into_iter().find(|f| f.snapshot.bus == aws.bus);
+            newest
+                .map(|f| f.path)
+                .ok_or_else(|| RulesError::Usage(format!("no snapshot of bus {} in {}", aws.bus, dir.display())))?
+        }
+    };
+    let (snapshot, wanted) = read_snapshot(&path)?;
+    let file = path.display();
     if snapshot.bus != aws.bus {
         return Err(RulesError::Usage(format!(
             "snapshot {file} is of bus {}, not {}: pass --bus {} to restore it there",
@@ -240,7 +250,8 @@ pub(super) async fn apply(
             .filter_map(|r| Some(SnapshotRule { name: r.name.clone(), state: r.state.clone()? }))
             .collect(),
     };
-    let path = write_snapshot(job.options.snapshot.as_deref(), &snapshot)?;
+    let dir = snapshot_dir(job.options.folder.snapshot_dir.as_deref())?;
+    let path = write_snapshot(job.options.snapshot.as_deref(), &dir, &snapshot)?;
     writeln!(io.err, "snapshot: {} ({} on {})", path.display(), count(snapshot.rules.len()), aws.bus)?;
 
     let mut rows = Vec::with_capacity(job.steps.len() + job.left_alone.len());

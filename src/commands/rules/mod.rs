@@ -45,8 +45,8 @@ pub async fn run(
         RulesCommand::Enable(args) => change(args, RuleState::Enabled, aws, opts, io).await,
         RulesCommand::Disable(args) => change(args, RuleState::Disabled, aws, opts, io).await,
         RulesCommand::Restore(args) => restore(args, aws, opts, io).await,
-        // Offline: `execute` answers it before any AWS setup.
-        RulesCommand::Lint(_) => Ok(Exit::Success),
+        // Offline: `execute` answers them before any AWS setup.
+        RulesCommand::Lint(_) | RulesCommand::Snapshots(_) => Ok(Exit::Success),
     }
 }
 
@@ -58,6 +58,13 @@ pub fn execute(args: crate::cli::RulesArgs, globals: &crate::cli::Globals) -> Ex
             Ok(bus) => super::finish_io(lint(&bus, globals.stage, &opts, &mut io::stdout().lock())),
             Err(exit) => exit,
         };
+    }
+    if let RulesCommand::Snapshots(snapshots_args) = &args.command {
+        let listed = snapshot::snapshot_dir(snapshots_args.folder.snapshot_dir.as_deref())
+            .and_then(|dir| Ok((snapshot::find_snapshots(&dir)?, dir)))
+            .map_err(|e| io::Error::other(e.to_string()))
+            .and_then(|(found, dir)| output::snapshots(&found, &dir, &opts, &mut io::stdout().lock()));
+        return super::finish_io(listed);
     }
     // The rules named (and `show`'s) say which bus they are on as much as --stage does.
     let names: &[String] = match &args.command {
@@ -167,12 +174,12 @@ mod tests {
             rules: vec![SnapshotRule { name: "a".into(), state: "DISABLED".into() }],
         };
         let path = dir.path().join("s.json");
-        let written = write_snapshot(Some(&path), &snapshot).expect("write_snapshot");
+        let written = write_snapshot(Some(&path), dir.path(), &snapshot).expect("write_snapshot");
         let (read, wanted) = read_snapshot(&written).expect("read_snapshot");
         assert_eq!((read, wanted), (snapshot.clone(), vec![("a".to_string(), RuleState::Disabled)]));
         // Never overwritten.
         assert!(
-            matches!(write_snapshot(Some(&path), &snapshot), Err(RulesError::Usage(m)) if m.contains("already exists"))
+            matches!(write_snapshot(Some(&path), dir.path(), &snapshot), Err(RulesError::Usage(m)) if m.contains("already exists"))
         );
 
         for (text, complaint) in [

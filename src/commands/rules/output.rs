@@ -144,3 +144,41 @@ pub(super) fn pretty_json(text: &str) -> String {
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| text.to_string())
 }
+
+/// `rules snapshots`: newest first, as a table or one JSON record each.
+pub(super) fn snapshots(
+    found: &[super::snapshot::Found],
+    dir: &std::path::Path,
+    opts: &RulesOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<crate::exit::Exit> {
+    match opts.output {
+        OutputFormat::Json => {
+            for f in found {
+                json_line(out, f)?;
+            }
+        }
+        OutputFormat::Table if found.is_empty() => eprintln!("no snapshots in {}", dir.display()),
+        OutputFormat::Table => {
+            let mut table = new_table(opts.style);
+            table.set_header(vec!["taken (UTC)", "bus", "region", "rules", "file"]);
+            for f in found {
+                let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                table.add_row(vec![
+                    f.snapshot.taken_at.clone(),
+                    f.snapshot.bus.clone(),
+                    f.snapshot.region.clone().unwrap_or_else(|| "-".to_string()),
+                    f.snapshot.rules.len().to_string(),
+                    name,
+                ]);
+            }
+            writeln!(out, "{table}")?;
+            eprintln!(
+                "{} in {}",
+                if found.len() == 1 { "1 snapshot".to_string() } else { format!("{} snapshots", found.len()) },
+                dir.display()
+            );
+        }
+    }
+    Ok(crate::exit::Exit::Success)
+}

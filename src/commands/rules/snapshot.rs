@@ -50,17 +50,67 @@ pub(super) fn read_snapshot(path: &Path) -> Result<(Snapshot, Vec<(String, RuleS
     Ok((snapshot, wanted))
 }
 
-/// Writes the snapshot without ever overwriting a file; returns where it went.
-pub(super) fn write_snapshot(explicit: Option<&Path>, snapshot: &Snapshot) -> Result<PathBuf, RulesError> {
+/// The snapshot folder: `--snapshot-dir`, else `$XDG_STATE_HOME/alchemiser/snapshots`, else
+/// `~/.local/state/alchemiser/snapshots` (state a person does not edit, kept out of the folder
+/// they happen to stand in).
+pub fn snapshot_dir(explicit: Option<&Path>) -> Result<PathBuf, RulesError> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let state =
+        nonempty("XDG_STATE_HOME").or_else(|| nonempty("HOME").map(|home| home.join(".local/state"))).ok_or_else(
+            || RulesError::Usage("no snapshot folder: set HOME or XDG_STATE_HOME, or pass --snapshot-dir".to_string()),
+        )?;
+    Ok(state.join("alchemiser").join("snapshots"))
+}
+
+/// A snapshot found in the folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Found {
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub snapshot: Snapshot,
+}
+
+/// Every readable snapshot in `dir`, newest first (files that are not snapshots are skipped).
+pub fn find_snapshots(dir: &Path) -> Result<Vec<Found>, RulesError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(RulesError::Usage(format!("cannot read snapshot folder {}: {e}", dir.display()))),
+    };
+    let mut found: Vec<Found> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .filter_map(|path| {
+            let snapshot = serde_json::from_str(&fs::read_to_string(&path).ok()?).ok()?;
+            Some(Found { path, snapshot })
+        })
+        .collect();
+    // `taken_at` is RFC 3339 in UTC to the second, so text order is time order; within a second the
+    // file written last is the newer (snapshots are never rewritten).
+    let written = |f: &Found| fs::metadata(&f.path).and_then(|m| m.modified()).ok();
+    found.sort_by_cached_key(|f| std::cmp::Reverse((f.snapshot.taken_at.clone(), written(f))));
+    Ok(found)
+}
+
+/// Writes the snapshot without ever overwriting a file, to `explicit` or into `dir`; returns
+/// where it went.
+pub(super) fn write_snapshot(explicit: Option<&Path>, dir: &Path, snapshot: &Snapshot) -> Result<PathBuf, RulesError> {
     let mut text = serde_json::to_string_pretty(snapshot).map_err(io::Error::from)?;
     text.push('\n');
     let candidates: Vec<PathBuf> = match explicit {
         Some(path) => vec![path.to_path_buf()],
         // Two runs in the same second get -2, -3, … rather than sharing a file.
         None => {
+            fs::create_dir_all(dir).map_err(|e| {
+                RulesError::Usage(format!("cannot create snapshot folder {}: {e}; nothing changed", dir.display()))
+            })?;
             let stem = default_snapshot_stem(&snapshot.bus, Timestamp::now());
-            std::iter::once(PathBuf::from(format!("{stem}.json")))
-                .chain((2..100).map(|n| PathBuf::from(format!("{stem}-{n}.json"))))
+            std::iter::once(dir.join(format!("{stem}.json")))
+                .chain((2..100).map(|n| dir.join(format!("{stem}-{n}.json"))))
                 .collect()
         }
     };
