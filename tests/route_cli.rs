@@ -241,3 +241,20 @@ fn live_trades_stand_out() {
     let paper = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(paper.lines().any(|l| l.contains("outcome") && l.contains("┆ success · trade · paper")), "{paper}");
 }
+
+/// At a terminal, where stdout and stderr meet, the count line comes after the table.
+#[test]
+fn the_count_comes_after_the_table_at_a_terminal() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("two.jsonl");
+    fs::write(&file, "{\"mode\":\"trade\"}\n{\"mode\":\"pnl\"}\n").expect("write the fixture");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("alchemiser"));
+    cmd.env("NO_COLOR", "1").arg("route").arg(&file);
+    let mut session = rexpect::session::spawn_command(cmd, Some(30_000)).expect("a pty");
+    // The session hands back each byte as a char: decode them as the terminal would.
+    let bytes: Vec<u8> = session.exp_eof().expect("the run's output").chars().map(|c| c as u32 as u8).collect();
+    let shown = String::from_utf8_lossy(&bytes);
+    let table_end = shown.rfind('└').unwrap_or_else(|| panic!("no table: {shown}"));
+    let count = shown.find("2 events:").unwrap_or_else(|| panic!("no count: {shown}"));
+    assert!(count > table_end, "the count line before the table:\n{shown}");
+}

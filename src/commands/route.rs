@@ -214,6 +214,8 @@ impl Run<'_> {
             return Err(e);
         }
         if self.opts.output == OutputFormat::Table && self.events > 1 {
+            // The count comes after the table, also when both go to one terminal.
+            self.out.flush()?;
             writeln!(self.err, "{}", self.summary())?;
         }
         Ok(if self.input_errors > 0 {
