@@ -60,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--jsonl', '--jsonl', [CompletionResultType]::ParameterName, 'Read every input as JSON Lines, whatever its extension')
             [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Read the rules, targets and archive from the deployed bus (AWS)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Compare each prediction with the expectation recorded beside its file (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'With --check: write the expectation files that are missing or differ, from the predictions, after showing each difference (to seed a folder of your own events)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

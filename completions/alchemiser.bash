@@ -1531,7 +1531,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__route)
-            opts="-f -o -h -V --file --jsonl --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --check --stage --output --color --help --version"
+            opts="-f -o -h -V --file --jsonl --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --check --record --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

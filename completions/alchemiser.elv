@@ -56,6 +56,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --jsonl 'Read every input as JSON Lines, whatever its extension'
             cand --live 'Read the rules, targets and archive from the deployed bus (AWS)'
             cand --check 'Compare each prediction with the expectation recorded beside its file (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference'
+            cand --record 'With --check: write the expectation files that are missing or differ, from the predictions, after showing each difference (to seed a folder of your own events)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -63,6 +63,7 @@ never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l jsonl -d 'Read every input as JSON Lines, whatever its extension'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l live -d 'Read the rules, targets and archive from the deployed bus (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l check -d 'Compare each prediction with the expectation recorded beside its file (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l record -d 'With --check: write the expectation files that are missing or differ, from the predictions, after showing each difference (to seed a folder of your own events)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s h -l help -d 'Print help'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and not __fish_seen_subcommand_from test help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''

@@ -231,6 +231,11 @@ pub struct RouteArgs {
     /// (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference.
     #[arg(long)]
     pub check: bool,
+
+    /// With --check: write the expectation files that are missing or differ, from the
+    /// predictions, after showing each difference (to seed a folder of your own events).
+    #[arg(long, requires = "check")]
+    pub record: bool,
 }
 
 #[derive(Debug, Args)]

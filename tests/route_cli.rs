@@ -258,3 +258,42 @@ fn the_count_comes_after_the_table_at_a_terminal() {
     let count = shown.find("2 events:").unwrap_or_else(|| panic!("no count: {shown}"));
     assert!(count > table_end, "the count line before the table:\n{shown}");
 }
+
+/// `--check --record` seeds a folder of one's own events: it shows each difference, writes the
+/// missing or changed expectation files, and the next `--check` holds.
+#[test]
+fn check_record_seeds_and_updates_expectations() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let event = dir.path().join("mine.json");
+    fs::write(&event, r#"{"mode":"trade"}"#).expect("write the fixture");
+    let folder = dir.path().display().to_string();
+    alchemiser().args(["route", "--check", &folder]).assert().code(1);
+    alchemiser()
+        .args(["route", "--check", "--record", &folder])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no expected outcome recorded").and(predicate::str::contains("recorded ")))
+        .stderr(predicate::str::contains("recorded 1 expectation file"));
+    let recorded: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("mine.expected.json")).expect("recorded"))
+            .expect("JSON");
+    assert_eq!(recorded["lambda"]["main_args"], serde_json::json!(["trade"]));
+    assert_eq!(recorded["warnings"], serde_json::json!([{"code": "starts_trade"}]));
+    alchemiser()
+        .args(["route", "--check", &folder])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 passed, 0 failed"));
+
+    // The event changes: the check fails, showing the difference; --record writes the new truth.
+    fs::write(&event, r#"{"mode":"bot"}"#).expect("write the fixture");
+    alchemiser().args(["route", "--check", &folder]).assert().code(1);
+    alchemiser().args(["route", "--check", "--record", &folder]).assert().success();
+    alchemiser().args(["route", "--check", &folder]).assert().success();
+    // Expectations that hold are left as they are.
+    let before = fs::metadata(dir.path().join("mine.expected.json")).and_then(|m| m.modified()).expect("mtime");
+    alchemiser().args(["route", "--check", "--record", &folder]).assert().success();
+    let after = fs::metadata(dir.path().join("mine.expected.json")).and_then(|m| m.modified()).expect("mtime");
+    assert_eq!(before, after);
+    alchemiser().args(["route", "--record", &folder]).assert().code(2);
+}

@@ -18,6 +18,8 @@ pub struct RouteOptions {
     pub format: Format,
     /// Compare each prediction with its recorded `*.expected.json(l)`.
     pub check: bool,
+    /// With `check`: rewrite the expectation files that are missing or differ.
+    pub record: bool,
     pub stage: Stage,
     /// The rules and archive events meet before the Lambda.
     pub bus: Bus,
@@ -39,6 +41,10 @@ struct Run<'a> {
     input_errors: usize,
     passed: usize,
     failed: usize,
+    /// With `--record`: the current file's expectations as the predictions make them, and
+    /// whether its recorded ones are missing or differ.
+    recording: Option<(Vec<Json>, bool)>,
+    recorded: Vec<PathBuf>,
     io_error: Option<io::Error>,
 }
 
@@ -55,6 +61,8 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         input_errors: 0,
         passed: 0,
         failed: 0,
+        recording: None,
+        recorded: Vec::new(),
         io_error: None,
     };
     for path in input::expand_paths(&opts.paths) {
@@ -72,6 +80,10 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
 impl Run<'_> {
     fn file(&mut self, path: &Path, stdin: &mut dyn Read) {
         let expectations = if self.opts.check { Some(load_expectations(path)) } else { None };
+        let expected_count = expectations.as_ref().and_then(|e| e.as_ref().ok()).map(Vec::len);
+        if self.opts.record {
+            self.recording = Some((Vec::new(), expected_count.is_none()));
+        }
         let mut index = 0;
         // Each event is predicted and written as it is read: memory stays flat on big files.
         input::read_file(path, self.opts.format, stdin, &mut |item: Item| {
@@ -95,6 +107,40 @@ impl Run<'_> {
                 }
             }
         });
+        if let Some((recorded, differs)) = self.recording.take()
+            && (differs || expected_count != Some(recorded.len()))
+            && path != Path::new(input::STDIN)
+        {
+            self.record(path, &recorded);
+        }
+    }
+
+    /// Writes the expectations of one file (whole or not at all) and says so.
+    fn record(&mut self, path: &Path, expectations: &[Json]) {
+        let target = expectation_path(path);
+        let text = if target.extension().is_some_and(|e| e == "jsonl") {
+            expectations.iter().map(|e| format!("{e}\n")).collect()
+        } else {
+            expectations.first().and_then(|e| serde_json::to_string_pretty(e).ok()).unwrap_or_default() + "\n"
+        };
+        let tmp = target.with_extension("recording");
+        let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, &target));
+        match written {
+            Ok(()) => {
+                if self.opts.output == OutputFormat::Table {
+                    self.buffer.push_str(&format!("        recorded {}\n", target.display()));
+                }
+                self.recorded.push(target);
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                self.input_error(&InputError {
+                    file: target.display().to_string(),
+                    position: None,
+                    message: e.to_string(),
+                });
+            }
+        }
     }
 
     fn event(&mut self, event: input::Event, expected: Option<Result<Json, InputError>>) {
@@ -141,21 +187,22 @@ impl Run<'_> {
 
     /// Compares a record with its expectation; returns the differences (empty when it holds).
     fn check(&mut self, record: &RouteRecord, expected: Result<Json, InputError>) -> Vec<String> {
-        let differences = match expected {
-            Err(e) => vec![e.to_string()],
-            Ok(expected) => {
-                let mut text = String::new();
-                render::write_route_json(&mut text, record);
-                match serde_json::from_str::<Json>(&text) {
-                    Ok(actual) => {
-                        let mut differences = Vec::new();
-                        subset_diff(&expected, Some(&actual), "", &mut differences);
-                        differences
-                    }
-                    Err(e) => vec![format!("internal error: route output is not JSON: {e}")],
-                }
+        let mut text = String::new();
+        render::write_route_json(&mut text, record);
+        let actual = serde_json::from_str::<Json>(&text);
+        let differences = match (expected, &actual) {
+            (Err(e), _) => vec![e.to_string()],
+            (Ok(_), Err(e)) => vec![format!("internal error: route output is not JSON: {e}")],
+            (Ok(expected), Ok(actual)) => {
+                let mut differences = Vec::new();
+                subset_diff(&expected, Some(actual), "", &mut differences);
+                differences
             }
         };
+        if let (Some((recorded, differs)), Ok(actual)) = (&mut self.recording, &actual) {
+            recorded.push(expectation_of(actual, record.origin.line));
+            *differs |= !differences.is_empty();
+        }
         if differences.is_empty() {
             self.passed += 1;
         } else {
@@ -213,6 +260,10 @@ impl Run<'_> {
         if let Some(e) = self.io_error.take() {
             return Err(e);
         }
+        if !self.recorded.is_empty() {
+            let n = self.recorded.len();
+            writeln!(self.err, "recorded {n} expectation file{}", if n == 1 { "" } else { "s" })?;
+        }
         if self.opts.output == OutputFormat::Table && self.events > 1 {
             // The count comes after the table, also when both go to one terminal.
             self.out.flush()?;
@@ -220,7 +271,7 @@ impl Run<'_> {
         }
         Ok(if self.input_errors > 0 {
             Exit::Error
-        } else if self.failed > 0 {
+        } else if self.failed > 0 && !self.opts.record {
             Exit::Failure
         } else {
             Exit::Success
@@ -244,6 +295,33 @@ pub fn expectation_path(path: &Path) -> PathBuf {
     let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("json");
     let ext = if ext == "json" { "json" } else { "jsonl" };
     path.with_file_name(format!("{stem}.expected.{ext}"))
+}
+
+/// What `--record` keeps of a prediction: what an operator checks (path, response or exception,
+/// the trade, the handler, the dedup key, the warnings by code, the bus's delivery), not every
+/// message, so that a recorded expectation survives wording changes.
+fn expectation_of(actual: &Json, line: Option<usize>) -> Json {
+    let lambda = &actual["lambda"];
+    let pick = |keys: &[&str]| {
+        let fields: serde_json::Map<String, Json> =
+            keys.iter().map(|k| (k.to_string(), lambda.get(*k).cloned().unwrap_or(Json::Null))).collect();
+        Json::Object(fields)
+    };
+    let warnings: Vec<Json> =
+        actual["warnings"].as_array().into_iter().flatten().map(|w| serde_json::json!({"code": w["code"]})).collect();
+    let bus = match &actual["bus"] {
+        Json::Null => Json::Null,
+        bus => serde_json::json!({"archived": bus["archived"], "lambda_invocations": bus["lambda_invocations"]}),
+    };
+    let mut expectation = serde_json::json!({
+        "lambda": pick(&["path", "response", "exception", "main_args", "handler", "dedup_key"]),
+        "warnings": warnings,
+        "bus": bus,
+    });
+    if let Some(line) = line {
+        expectation["input"] = serde_json::json!({"line": line});
+    }
+    expectation
 }
 
 /// Reads the expectations recorded beside an input: one object, or one per line.
@@ -317,6 +395,7 @@ pub fn execute(args: crate::cli::RouteArgs, globals: &crate::cli::Globals) -> Ex
         paths,
         format: if args.jsonl { Format::JsonLines } else { Format::Auto },
         check: args.check,
+        record: args.record,
         stage: globals.stage,
         bus,
         output: globals.output,
