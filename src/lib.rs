@@ -2,7 +2,7 @@
 //!
 //! In layers, each using only those below it (`tests/layers.rs`; docs/development.md): the
 //! foundations (`json`, `exit`, `when`, `logline`, `interrupts`); the pure cores (`pattern`,
-//! `routing`); the system's data (`bus`, `entries`, `guard`, `input`); the edges (`render` for
+//! `routing`); the system's data (`bus`, `entries`, `guard`, `hint`, `input`); the edges (`render` for
 //! output, `aws` for AWS); `cli`, the command line; `commands`, one per subcommand. `main.rs` only
 //! parses and dispatches.
 
@@ -13,6 +13,7 @@ pub mod commands;
 pub mod entries;
 pub mod exit;
 pub mod guard;
+pub mod hint;
 pub mod input;
 pub mod interrupts;
 pub mod json;

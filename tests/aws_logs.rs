@@ -384,6 +384,18 @@ async fn a_missing_log_group_exits_6_naming_it() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(output.stdout.is_empty());
     }
+
+    // A near miss names the group that exists.
+    let client = logs_client(&moto).await;
+    let existing = create_group(&client, "logs-near").await;
+    let typo = format!("{}x", existing);
+    let output = run(&moto.endpoint, &["--log-group", typo.as_str(), "--all"]);
+    assert_eq!(output.status.code(), Some(6));
+    assert!(
+        stderr_text(&output).contains(&format!("did you mean --log-group {existing}?")),
+        "{}",
+        stderr_text(&output)
+    );
 }
 
 #[tokio::test]

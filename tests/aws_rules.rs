@@ -417,6 +417,22 @@ async fn an_unknown_rule_exits_6_naming_rule_and_bus() {
     // The valid name given beside the unknown one was not changed either.
     assert_eq!(states(&events, &bus).await, ["ENABLED"; 4]);
     assert!(snapshot_files(&common::snapshot_folder(dir.path())).is_empty());
+
+    // A typo gets the name that exists; a rule of the other stage gets the stage.
+    let typo: String = STAGE_RULES[0].0.replacen("generated", "generatd", 1);
+    let other = STAGE_RULES[0].0.replace("-dev", "-prod");
+    for (name, hint) in [
+        (typo.as_str(), format!("did you mean {}?", STAGE_RULES[0].0)),
+        (other.as_str(), "did you mean --stage prod?".to_string()),
+    ] {
+        for args in [vec!["disable", name, "--yes"], vec!["show", name]] {
+            let output =
+                alchemiser(&moto.endpoint, dir.path()).args(["--bus", &bus]).args(&args).output().expect("run");
+            let stderr = stderr_text(&output);
+            assert_eq!(output.status.code(), Some(6), "{args:?}: {stderr}");
+            assert!(stderr.contains(&hint), "{args:?}: {stderr}");
+        }
+    }
 }
 
 #[test]

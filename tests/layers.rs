@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["json", "exit", "when", "logline", "interrupts"],
     &["pattern", "routing"],
-    &["bus", "entries", "guard", "input"],
+    &["bus", "entries", "guard", "hint", "input"],
     &["render", "aws"],
     &["cli"],
     &["commands"],

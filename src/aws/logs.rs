@@ -105,6 +105,18 @@ pub async fn log_group_arn(client: &Client, log_group: &str) -> Result<String, A
     Err(AwsError::new(Exit::AwsNotFound, format!("log group {log_group} does not exist")))
 }
 
+/// The names of the log groups starting with `prefix` (a few pages at most: for suggestions).
+pub async fn log_group_names(client: &Client, prefix: &str) -> Result<Vec<String>, AwsError> {
+    let mut names = Vec::new();
+    let mut pages = client.describe_log_groups().log_group_name_prefix(prefix).into_paginator().send();
+    for _ in 0..10 {
+        let Some(page) = pages.next().await else { break };
+        let page = page.map_err(|e| classify("DescribeLogGroups", &format!("starting {prefix}"), &e))?;
+        names.extend(page.log_groups().iter().filter_map(|g| g.log_group_name().map(str::to_string)));
+    }
+    Ok(names)
+}
+
 /// Whether calls go to an endpoint other than AWS's own (an emulator): `--endpoint-url`,
 /// `AWS_ENDPOINT_URL` or the profile's `endpoint_url` (all in the config), or the
 /// service-specific variable aws-config applies when the client is built.

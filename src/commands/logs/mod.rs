@@ -39,6 +39,16 @@ pub fn execute(args: crate::cli::LogsArgs, globals: &crate::cli::Globals) -> Exi
         let stop = io.interrupts.clone();
         match run(&aws.logs, &opts, io.out, io.err, stop.reached(1)).await {
             Ok(exit) => Ok(exit),
+            Err(LogsError::Aws(e)) if e.exit == Exit::AwsNotFound => {
+                // A group of the other stage, or a typo: name the group that exists.
+                let group = &opts.log_group;
+                let prefix = group.rsplit_once('/').map_or("", |(dir, _)| dir);
+                let names = crate::aws::logs::log_group_names(&aws.logs, prefix).await.unwrap_or_default();
+                let hint = crate::hint::closest(group, names.iter().map(String::as_str))
+                    .map(|name| format!("; did you mean --log-group {name}?"))
+                    .unwrap_or_default();
+                Err(crate::aws::AwsError::new(e.exit, format!("{}{hint}", e.message)).into())
+            }
             Err(LogsError::Aws(e)) => Err(e.into()),
             Err(LogsError::Io(e)) => Err(e.into()),
         }

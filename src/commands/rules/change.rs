@@ -112,9 +112,12 @@ pub(super) fn plan_change(
                 Some(rule) => selected.push(rule),
                 // Checked for every name before anything changes.
                 None => {
+                    let hint = crate::hint::did_you_mean(name, bus, on_bus.iter().map(|r| r.name.as_str()));
                     return Err(AwsError::new(
                         Exit::AwsNotFound,
-                        format!("rule {name} not found on bus {bus} (see `alchemiser rules list`); nothing changed"),
+                        format!(
+                            "rule {name} not found on bus {bus}{hint} (see `alchemiser rules list`); nothing changed"
+                        ),
                     ));
                 }
             }

@@ -79,7 +79,15 @@ pub(super) async fn show(
     opts: &RulesOptions,
     io: &mut Io<'_>,
 ) -> Result<Exit, RulesError> {
-    let rule = events::describe_rule(&aws.events, &aws.bus, &args.name).await?;
+    let rule = match events::describe_rule(&aws.events, &aws.bus, &args.name).await {
+        Err(e) if e.exit == Exit::AwsNotFound => {
+            // Whatever the listing answers, the rule is still not there: keep the first error.
+            let on_bus = events::list_rules(&aws.events, &aws.bus, None).await.unwrap_or_default();
+            let hint = crate::hint::did_you_mean(&args.name, &aws.bus, on_bus.iter().map(|r| r.name.as_str()));
+            return Err(crate::aws::AwsError::new(e.exit, format!("{}{hint}", e.message)).into());
+        }
+        rule => rule?,
+    };
     let targets = events::list_targets(&aws.events, &aws.bus, &args.name).await?;
     match opts.output {
         OutputFormat::Json => json_line(io.out, &RuleJson { rule: &rule, targets: &targets })?,
