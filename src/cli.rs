@@ -87,8 +87,8 @@ pub enum Command {
     Invoke(InvokeArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): alchemiser(1), or alchemiser-COMMAND(1).
+    Man(ManArgs),
     /// Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS).
     Replay(ReplayArgs),
     /// List the event archives: state, source bus, event count, size, retention (AWS).
@@ -672,6 +672,13 @@ pub struct LogsArgs {
 
     #[command(flatten)]
     pub aws: AwsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (put-events, rules, …); none: the main page.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Command::PutEvents(args) => commands::put_events::execute(args, &globals),
         Command::Invoke(args) => commands::invoke::execute(args, &globals),
         Command::Completions(args) => commands::completions::execute_completions(args),
-        Command::Man => commands::completions::execute_man(),
+        Command::Man(args) => commands::completions::execute_man(args),
         Command::Replay(args) => commands::replay::execute(args, &globals),
         Command::Archives(args) => commands::replay::execute_archives(args, &globals),
         Command::Logs(args) => commands::logs::execute(args, &globals),

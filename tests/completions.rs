@@ -39,6 +39,62 @@ fn committed_files_match_the_binary() {
         generated(&["man"]) == committed("alchemiser.1"),
         "completions/alchemiser.1 is stale: run scripts/completions"
     );
+    for command in commands() {
+        let file = format!("man/alchemiser-{command}.1");
+        assert!(
+            generated(&["man", &command]) == committed(&file),
+            "completions/{file} is stale: run scripts/completions"
+        );
+    }
+}
+
+/// The subcommands, as `alchemiser --help` lists them.
+fn commands() -> Vec<String> {
+    let help = generated(&["--help"]);
+    let listed = help.split("Commands:").nth(1).and_then(|rest| rest.split("Options:").next()).unwrap_or_default();
+    let commands: Vec<String> = listed
+        .lines()
+        // A command starts its line; a wrapped description is indented further.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect();
+    assert!(commands.len() >= 10, "{help}");
+    commands
+}
+
+/// Every command's page renders with man(1), without a roff warning, and has the sections a
+/// person looks for.
+#[test]
+fn every_command_has_a_man_page_that_renders() {
+    for command in commands() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("completions/man/alchemiser-{command}.1"));
+        let output = Command::new("man")
+            .arg("-l")
+            .arg(&path)
+            .env("MANWIDTH", "80")
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .env("MAN_KEEP_FORMATTING", "0")
+            .output()
+            .expect("man: install it (scripts/test does: apt-get install man-db)");
+        // Off a terminal man marks bold as `X\bX`: read the page as `col -b` would.
+        let mut page = String::new();
+        for c in String::from_utf8_lossy(&output.stdout).chars() {
+            if c == '\u{8}' {
+                page.pop();
+            } else {
+                page.push(c);
+            }
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success() && stderr.trim().is_empty(), "{command}: {stderr}");
+        for heading in ["NAME", "SYNOPSIS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO"] {
+            assert!(page.lines().any(|l| l == heading), "{command}: no {heading}:\n{page}");
+        }
+        assert!(page.contains(&format!("alchemiser-{command}")), "{command}:\n{page}");
+    }
 }
 
 /// Runs `script` in `shell`; a missing shell fails the test (scripts/test installs them).
