@@ -13,11 +13,14 @@ pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
     out
 }
 
+/// Terms and what they mean, as a page lists them.
+type Items = &'static [(&'static str, &'static str)];
+
 /// What a page says beyond the options: examples, exit codes, files.
 struct Manual {
-    examples: &'static [(&'static str, &'static str)],
-    exit: &'static [(&'static str, &'static str)],
-    files: &'static [(&'static str, &'static str)],
+    examples: Items,
+    exit: Items,
+    files: Items,
     /// Talks to AWS: the AWS variables and exit codes 3 to 7 apply.
     aws: bool,
 }
@@ -33,7 +36,7 @@ const AWS_EXIT: &[(&str, &str)] = &[
 ];
 
 fn manual(command: &str) -> Manual {
-    let (examples, exit, files, aws): (&[(&str, &str)], &[(&str, &str)], &[(&str, &str)], bool) = match command {
+    let (examples, exit, files, aws): (Items, Items, Items, bool) = match command {
         "route" => (
             &[
                 ("alchemiser route test-events/", "Predict every bundled event."),
