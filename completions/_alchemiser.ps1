@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)')
             [CompletionResult]::new('archives', 'archives', [CompletionResultType]::ParameterValue, 'List the event archives: state, source bus, event count, size, retention (AWS)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings in force and where each comes from (flag, environment, config file, built in)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -592,6 +593,48 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'alchemiser;config' {
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alchemiser;config;show' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it')
+            [CompletionResult]::new('--bus', '--bus', [CompletionResultType]::ParameterName, 'Event bus name (default: alchemiser-trading-events-<stage>)')
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alchemiser;config;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alchemiser;config;help;show' {
+            break
+        }
+        'alchemiser;config;help;help' {
+            break
+        }
         'alchemiser;help' {
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Predict what the deployed 2.27.0 system does with events (offline)')
             [CompletionResult]::new('pattern', 'pattern', [CompletionResultType]::ParameterValue, 'Test events against EventBridge event patterns (offline)')
@@ -603,6 +646,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)')
             [CompletionResult]::new('archives', 'archives', [CompletionResultType]::ParameterValue, 'List the event archives: state, source bus, event count, size, retention (AWS)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings in force and where each comes from (flag, environment, config file, built in)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -682,6 +726,13 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;help;logs' {
+            break
+        }
+        'alchemiser;help;config' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml')
+            break
+        }
+        'alchemiser;help;config;show' {
             break
         }
         'alchemiser;help;help' {

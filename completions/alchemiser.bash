@@ -22,6 +22,9 @@ _alchemiser() {
             alchemiser,completions)
                 cmd="alchemiser__subcmd__completions"
                 ;;
+            alchemiser,config)
+                cmd="alchemiser__subcmd__config"
+                ;;
             alchemiser,help)
                 cmd="alchemiser__subcmd__help"
                 ;;
@@ -61,11 +64,26 @@ _alchemiser() {
             alchemiser__subcmd__archives__subcmd__help,list)
                 cmd="alchemiser__subcmd__archives__subcmd__help__subcmd__list"
                 ;;
+            alchemiser__subcmd__config,help)
+                cmd="alchemiser__subcmd__config__subcmd__help"
+                ;;
+            alchemiser__subcmd__config,show)
+                cmd="alchemiser__subcmd__config__subcmd__show"
+                ;;
+            alchemiser__subcmd__config__subcmd__help,help)
+                cmd="alchemiser__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            alchemiser__subcmd__config__subcmd__help,show)
+                cmd="alchemiser__subcmd__config__subcmd__help__subcmd__show"
+                ;;
             alchemiser__subcmd__help,archives)
                 cmd="alchemiser__subcmd__help__subcmd__archives"
                 ;;
             alchemiser__subcmd__help,completions)
                 cmd="alchemiser__subcmd__help__subcmd__completions"
+                ;;
+            alchemiser__subcmd__help,config)
+                cmd="alchemiser__subcmd__help__subcmd__config"
                 ;;
             alchemiser__subcmd__help,help)
                 cmd="alchemiser__subcmd__help__subcmd__help"
@@ -96,6 +114,9 @@ _alchemiser() {
                 ;;
             alchemiser__subcmd__help__subcmd__archives,list)
                 cmd="alchemiser__subcmd__help__subcmd__archives__subcmd__list"
+                ;;
+            alchemiser__subcmd__help__subcmd__config,show)
+                cmd="alchemiser__subcmd__help__subcmd__config__subcmd__show"
                 ;;
             alchemiser__subcmd__help__subcmd__pattern,test)
                 cmd="alchemiser__subcmd__help__subcmd__pattern__subcmd__test"
@@ -221,7 +242,7 @@ _alchemiser() {
 
     case "${cmd}" in
         alchemiser)
-            opts="-o -h -V --stage --output --color --help --version route pattern rules put-events invoke completions man replay archives logs help"
+            opts="-o -h -V --stage --output --color --help --version route pattern rules put-events invoke completions man replay archives logs config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -442,8 +463,138 @@ _alchemiser() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alchemiser__subcmd__config)
+            opts="-o -h -V --stage --output --color --help --version show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stage)
+                    COMPREPLY=($(compgen -W "dev prod" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__config__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__config__subcmd__show)
+            opts="-o -h -V --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -W "dev prod" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alchemiser__subcmd__help)
-            opts="route pattern rules put-events invoke completions man replay archives logs help"
+            opts="route pattern rules put-events invoke completions man replay archives logs config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +638,34 @@ _alchemiser() {
         alchemiser__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__help__subcmd__config)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

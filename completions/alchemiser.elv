@@ -36,6 +36,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand replay 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
             cand archives 'List the event archives: state, source bus, event count, size, retention (AWS)'
             cand logs 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)'
+            cand config 'The settings in force and where each comes from (flag, environment, config file, built in)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alchemiser;route'= {
@@ -546,6 +547,43 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'alchemiser;config'= {
+            cand --stage 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it'
+            cand -o 'Output format: tables for people, JSON Lines for scripts'
+            cand --output 'Output format: tables for people, JSON Lines for scripts'
+            cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alchemiser;config;show'= {
+            cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
+            cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
+            cand --max-attempts 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)'
+            cand --timeout 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it'
+            cand --bus 'Event bus name (default: alchemiser-trading-events-<stage>)'
+            cand --function 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)'
+            cand --stage 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it'
+            cand -o 'Output format: tables for people, JSON Lines for scripts'
+            cand --output 'Output format: tables for people, JSON Lines for scripts'
+            cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alchemiser;config;help'= {
+            cand show 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alchemiser;config;help;show'= {
+        }
+        &'alchemiser;config;help;help'= {
+        }
         &'alchemiser;help'= {
             cand route 'Predict what the deployed 2.27.0 system does with events (offline)'
             cand pattern 'Test events against EventBridge event patterns (offline)'
@@ -557,6 +595,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand replay 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
             cand archives 'List the event archives: state, source bus, event count, size, retention (AWS)'
             cand logs 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)'
+            cand config 'The settings in force and where each comes from (flag, environment, config file, built in)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alchemiser;help;route'= {
@@ -614,6 +653,11 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
         &'alchemiser;help;archives;list'= {
         }
         &'alchemiser;help;logs'= {
+        }
+        &'alchemiser;help;config'= {
+            cand show 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
+        }
+        &'alchemiser;help;config;show'= {
         }
         &'alchemiser;help;help'= {
         }

@@ -43,6 +43,7 @@ complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "man" -d 'Prin
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "replay" -d 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "config" -d 'The settings in force and where each comes from (flag, environment, config file, built in)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s f -l file -d 'An event file (repeatable; same as a positional PATH)' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l template -d 'Read the rules, targets and archive from a SAM/CloudFormation template' -r -F
@@ -489,17 +490,47 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l live -d '
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l summary -d 'Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s V -l version -d 'Print version'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "route" -d 'Predict what the deployed 2.27.0 system does with events (offline)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "pattern" -d 'Test events against EventBridge event patterns (offline)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "rules" -d 'List, show, enable, disable and restore the rules on the bus (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "put-events" -d 'Send events to the bus, each routed locally first (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "invoke" -d 'Invoke the Lambda with an event and compare with the prediction (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "man" -d 'Print a man page (roff): alchemiser(1), or alchemiser-COMMAND(1)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "replay" -d 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
+prod\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
+json\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
+prod\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
+json\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "route" -d 'Predict what the deployed 2.27.0 system does with events (offline)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "pattern" -d 'Test events against EventBridge event patterns (offline)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "rules" -d 'List, show, enable, disable and restore the rules on the bus (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "put-events" -d 'Send events to the bus, each routed locally first (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "invoke" -d 'Invoke the Lambda with an event and compare with the prediction (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "man" -d 'Print a man page (roff): alchemiser(1), or alchemiser-COMMAND(1)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "replay" -d 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "config" -d 'The settings in force and where each comes from (flag, environment, config file, built in)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from pattern" -f -a "test" -d 'Does an event match? Exit 0 when it matches (any rule), 1 when not, 2 when invalid'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'Every rule on the bus: state, pattern or schedule, targets'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "show" -d 'One rule in detail: pattern, targets with retry policy and dead-letter queue'
@@ -512,3 +543,4 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_s
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from replay" -f -a "status" -d 'One replay: state, window, progress, archive, destination and rule filter'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from replay" -f -a "cancel" -d 'Cancel a replay (events already replayed stay delivered)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from archives" -f -a "list" -d 'Every archive in this account and region'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'

@@ -95,6 +95,76 @@ pub enum Command {
     Archives(ArchivesArgs),
     /// Read, follow, live-tail or summarise the Lambda's logs (AWS).
     Logs(LogsArgs),
+    /// The settings in force and where each comes from (flag, environment, config file, built in).
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml.
+    Show(ConfigShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigShowArgs {
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// The resource flags of a command that the configuration file can fill.
+pub struct ResourceArgs<'a> {
+    pub aws: &'a mut AwsArgs,
+    pub archive: Option<&'a mut Option<String>>,
+    pub log_group: Option<&'a mut Option<String>>,
+}
+
+impl Command {
+    /// The AWS flags of the command, with its other resource names (`--archive`, `--log-group`).
+    pub fn resource_args(&mut self) -> Option<ResourceArgs<'_>> {
+        let plain = |aws| Some(ResourceArgs { aws, archive: None, log_group: None });
+        match self {
+            Command::Route(a) => plain(&mut a.aws),
+            Command::Pattern(a) => match &mut a.command {
+                PatternCommand::Test(t) => plain(&mut t.aws),
+            },
+            Command::Rules(a) => plain(&mut a.aws),
+            Command::PutEvents(a) => plain(&mut a.aws),
+            Command::Invoke(a) => plain(&mut a.aws),
+            Command::Replay(a) => {
+                Some(ResourceArgs { aws: &mut a.aws, archive: Some(&mut a.start.archive), log_group: None })
+            }
+            Command::Archives(a) => plain(&mut a.aws),
+            Command::Logs(a) => {
+                Some(ResourceArgs { aws: &mut a.aws, archive: None, log_group: Some(&mut a.log_group) })
+            }
+            Command::Completions(_) | Command::Man(_) | Command::Config(_) => None,
+        }
+    }
+}
+
+impl AwsArgs {
+    /// Fills what neither a flag nor the environment set from the configuration file.
+    pub fn fill_from(&mut self, file: &crate::config::ConfigFile, stage: Stage) {
+        use crate::config::{Key, Source, resolve};
+        let env = |name: &str| std::env::var(name).ok();
+        for (key, slot) in [
+            (Key::Profile, &mut self.profile),
+            (Key::Region, &mut self.region),
+            (Key::EndpointUrl, &mut self.endpoint_url),
+            (Key::Bus, &mut self.bus),
+            (Key::Function, &mut self.function),
+        ] {
+            if let (value, Source::File) = resolve(key, slot.as_deref(), &env, file, stage) {
+                *slot = value;
+            }
+        }
+    }
 }
 
 /// Flags shared by every AWS subcommand.

@@ -10,6 +10,7 @@ pub mod aws;
 pub mod bus;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod entries;
 pub mod exit;
 pub mod guard;

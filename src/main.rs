@@ -16,19 +16,44 @@ use alchemiser::render::Style;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    let config_path = alchemiser::config::config_path();
+    let file = match config_path.as_deref().map(alchemiser::config::read).transpose() {
+        Ok(file) => file.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Exit::Error.into();
+        }
+    };
     let color = |terminal: bool| match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    // Flag or environment, then the configuration file, then dev.
+    let stage = cli.stage.map(Into::into).or(file.stage());
     let globals = Globals {
-        stage: cli.stage.map_or(alchemiser::routing::Stage::Dev, Into::into),
-        stage_explicit: cli.stage.is_some(),
+        stage: stage.unwrap_or(alchemiser::routing::Stage::Dev),
+        stage_explicit: stage.is_some(),
         output: cli.output.into(),
         style: Style { color: color(io::stdout().is_terminal()) },
         err_style: Style { color: color(io::stderr().is_terminal()) },
     };
+    if let Command::Config(args) = &cli.command {
+        let path = config_path.unwrap_or_default();
+        return commands::config::execute(args, &file, &path, cli.stage.is_some(), &globals).into();
+    }
+    if let Some(resources) = cli.command.resource_args() {
+        resources.aws.fill_from(&file, globals.stage);
+        use alchemiser::config::Key;
+        for (key, slot) in [(Key::Archive, resources.archive), (Key::LogGroup, resources.log_group)] {
+            if let Some(slot) = slot
+                && slot.is_none()
+            {
+                *slot = file.get(globals.stage, key).map(str::to_string);
+            }
+        }
+    }
     let exit: Exit = match cli.command {
         Command::Route(args) => commands::route::execute(args, &globals),
         Command::Pattern(args) => commands::pattern::execute(args, &globals),
@@ -40,6 +65,7 @@ fn main() -> ExitCode {
         Command::Replay(args) => commands::replay::execute(args, &globals),
         Command::Archives(args) => commands::replay::execute_archives(args, &globals),
         Command::Logs(args) => commands::logs::execute(args, &globals),
+        Command::Config(_) => Exit::Success,
     };
     exit.into()
 }

@@ -10,7 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["json", "exit", "when", "logline", "interrupts"],
     &["pattern", "routing"],
     &["bus", "entries", "guard", "hint", "input"],
-    &["render", "aws"],
+    &["render", "aws", "config"],
     &["cli"],
     &["commands"],
 ];

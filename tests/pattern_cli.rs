@@ -4,7 +4,8 @@ use assert_cmd::Command;
 
 fn alchemiser() -> Command {
     let mut cmd = Command::cargo_bin("alchemiser").expect("binary");
-    cmd.env_remove("ALCHEMISER_STAGE");
+    // No configuration file of the machine's applies.
+    cmd.env_remove("ALCHEMISER_STAGE").env("XDG_CONFIG_HOME", "/nonexistent");
     cmd
 }
 

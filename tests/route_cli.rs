@@ -7,7 +7,8 @@ use std::path::Path;
 
 fn alchemiser() -> Command {
     let mut cmd = Command::cargo_bin("alchemiser").expect("binary");
-    cmd.env_remove("ALCHEMISER_STAGE").env_remove("NO_COLOR");
+    // No configuration file of the machine's applies.
+    cmd.env_remove("ALCHEMISER_STAGE").env_remove("NO_COLOR").env("XDG_CONFIG_HOME", "/nonexistent");
     cmd
 }
 

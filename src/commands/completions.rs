@@ -152,6 +152,18 @@ fn manual(command: &str) -> Manual {
             &[],
             true,
         ),
+        "config" => (
+            &[
+                ("alchemiser config show", "Every setting, its value and where it comes from."),
+                ("alchemiser config show --stage prod -o json", "The same for prod, as JSON Lines."),
+            ],
+            &[("0", "Shown."), ("2", "The configuration file has a mistake (its line is named).")],
+            &[(
+                "$XDG_CONFIG_HOME/alchemiser/config.toml",
+                "Defaults for stage, profile, region, endpoint_url and, per [dev] or [prod], bus, function, archive, log_group (default ~/.config/alchemiser/config.toml).",
+            )],
+            false,
+        ),
         "completions" => (
             &[(
                 "alchemiser completions bash > ~/.local/share/bash-completion/completions/alchemiser",
@@ -222,6 +234,7 @@ pub fn man_page(command: Option<&str>) -> io::Result<Vec<u8>> {
         let mut environment: Vec<(&str, &str)> = vec![
             ("ALCHEMISER_STAGE", "The stage when --stage is not given (dev or prod)."),
             ("NO_COLOR", "When set and not empty, no colour."),
+            ("XDG_CONFIG_HOME", "Where the configuration file is (default ~/.config): see alchemiser-config(1)."),
         ];
         if manual.aws {
             environment.extend_from_slice(&[

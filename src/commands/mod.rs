@@ -1,6 +1,7 @@
 //! One module per subcommand, plus what several of them share.
 
 pub mod completions;
+pub mod config;
 pub mod invoke;
 pub mod logs;
 pub mod pattern;

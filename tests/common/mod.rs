@@ -204,8 +204,10 @@ pub fn hermetic(workdir: &Path) -> Command {
         .env("AWS_CONFIG_FILE", &missing)
         .env("AWS_SHARED_CREDENTIALS_FILE", &missing)
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        // Snapshots and other state go to the test's own folder, never the real home.
-        .env("XDG_STATE_HOME", workdir.join("state"));
+        // Snapshots and other state go to the test's own folder, never the real home, and no
+        // configuration file of the machine's applies.
+        .env("XDG_STATE_HOME", workdir.join("state"))
+        .env("XDG_CONFIG_HOME", workdir.join("config"));
     cmd
 }
 
