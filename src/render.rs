@@ -308,10 +308,14 @@ fn handler_or_trade(p: &LambdaPrediction) -> String {
     }
 }
 
-/// The table style every command uses.
+/// The table style every command uses; laid out for `COLUMNS` when set (as `ls` and `git` do),
+/// else for the terminal.
 pub fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|c| *c > 0) {
+        table.set_width(columns);
+    }
     if style.color {
         // comfy-table drops styling off a terminal; `--color always` asks for it anyway.
         table.enforce_styling();
@@ -395,24 +399,103 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
             record.warnings().iter().map(|w| format!("{}: {}", w.code.as_str(), w.message)).collect();
         table.add_row(vec![Cell::new("warnings"), warning_cell(lines.join("\n"), style)]);
     }
-    format!("{table}\n")
+    fitted(&mut table)
 }
 
 /// One row per event.
 pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
     let mut table = new_table(style);
-    table.set_header(vec!["input", "bus", "path", "outcome", "handler / trade", "warnings"]);
-    for record in records {
-        let p = &record.lambda;
-        let codes: Vec<&str> = record.warnings().iter().map(|w| w.code.as_str()).collect();
+    let header = ["input", "bus", "path", "outcome", "handler / trade", "warnings"];
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|record| {
+            let p = &record.lambda;
+            let codes: Vec<&str> = record.warnings().iter().map(|w| w.code.as_str()).collect();
+            vec![
+                record.origin.to_string(),
+                bus_summary(record.bus.as_ref()),
+                p.path.as_str().to_string(),
+                outcome(p),
+                handler_or_trade(p),
+                codes.join(", "),
+            ]
+        })
+        .collect();
+    let limits = table.width().map(|width| word_limits(&header, &rows, width.into()));
+    table.set_header(header.to_vec());
+    for (record, row) in records.iter().zip(rows) {
+        let mut cells = row.into_iter().enumerate().map(|(i, text)| match &limits {
+            Some(limits) => shorten(&text, limits[i]),
+            None => text,
+        });
+        let mut next = || cells.next().unwrap_or_default();
+        let (input, bus, path, outcome, handler, warnings) = (next(), next(), next(), next(), next(), next());
+        let outcome = if trades_live(&record.lambda) { live_cell(outcome, style) } else { Cell::new(outcome) };
         table.add_row(vec![
-            Cell::new(record.origin.to_string()),
-            Cell::new(bus_summary(record.bus.as_ref())),
-            Cell::new(p.path.as_str()),
-            outcome_cell(p, style),
-            Cell::new(handler_or_trade(p)),
-            warning_cell(codes.join(", "), style),
+            Cell::new(input),
+            Cell::new(bus),
+            Cell::new(path),
+            outcome,
+            Cell::new(handler),
+            warning_cell(warnings, style),
         ]);
+    }
+    fitted(&mut table)
+}
+
+/// For each column, the longest a word may be so that the table fits `width` columns without a
+/// word broken in two: every column gets its longest word, unless together they would not fit;
+/// then the widest give way first, down to 8 characters.
+pub fn word_limits(header: &[&str], rows: &[Vec<String>], width: usize) -> Vec<usize> {
+    let longest_word = |text: &str| text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+    let mut limits: Vec<usize> = header.iter().map(|h| longest_word(h)).collect();
+    for row in rows {
+        for (limit, text) in limits.iter_mut().zip(row) {
+            *limit = (*limit).max(longest_word(text));
+        }
+    }
+    // Each column costs its border and a space of padding on each side.
+    let budget = width.saturating_sub(3 * limits.len() + 1);
+    while limits.iter().sum::<usize>() > budget {
+        let Some(widest) = limits.iter_mut().filter(|l| **l > 8).max_by_key(|l| **l) else { break };
+        *widest -= 1;
+    }
+    limits
+}
+
+/// Every word of `text` longer than `max` characters cut to `max` with `…`: a path keeps its end
+/// (the file name), anything else its start.
+pub fn shorten(text: &str, max: usize) -> String {
+    let cut = |word: &str| -> String {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() <= max || max < 2 {
+            return word.to_string();
+        }
+        if word.contains('/') {
+            std::iter::once('…').chain(chars[chars.len() - (max - 1)..].iter().copied()).collect()
+        } else {
+            chars[..max - 1].iter().copied().chain(std::iter::once('…')).collect()
+        }
+    };
+    text.lines().map(|line| line.split(' ').map(cut).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+}
+
+/// The table as text, laid out so that no word is broken in the middle: each column is at least
+/// as wide as its longest word (the table grows past the screen before it splits one).
+pub fn fitted(table: &mut Table) -> String {
+    let count = table.column_count();
+    let mut widest = vec![0u16; count];
+    let header: Vec<String> =
+        table.header().map(|row| row.cell_iter().map(Cell::content).collect()).unwrap_or_default();
+    for (i, widest) in widest.iter_mut().enumerate() {
+        let texts = header.get(i).cloned().into_iter().chain(table.column_cells_iter(i).flatten().map(Cell::content));
+        for text in texts {
+            let longest = text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            *widest = (*widest).max(u16::try_from(longest).unwrap_or(u16::MAX));
+        }
+    }
+    for (column, widest) in table.column_iter_mut().zip(widest) {
+        column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(widest + 2)));
     }
     format!("{table}\n")
 }

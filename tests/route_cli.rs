@@ -298,3 +298,29 @@ fn check_record_seeds_and_updates_expectations() {
     assert_eq!(before, after);
     alchemiser().args(["route", "--record", &folder]).assert().code(2);
 }
+
+/// At 80 columns the tables fit, and no word is broken in the middle: a word too long for its
+/// column is shortened with `…` (the JSON has everything).
+#[test]
+fn tables_fit_80_columns_without_breaking_words() {
+    let assert = alchemiser().env("COLUMNS", "80").args(["route", "test-events/"]).assert().success();
+    let table = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "wider than 80:\n{table}");
+    // A broken word leaves a start of it at the end of a line: every start of these words that
+    // appears goes on with the word, or ends in `…`.
+    let words = ["successfully", "starts_trade", "lambda_crash", "delivered_more_than_once", "ValidationError"];
+    for word in words {
+        let chars: Vec<char> = word.chars().collect();
+        for cut in 8..chars.len() {
+            let start: String = chars[..cut].iter().collect();
+            for (at, _) in table.match_indices(&start) {
+                let next = table[at + start.len()..].chars().next();
+                assert!(next == Some(chars[cut]) || next == Some('…'), "{word} broken after {start:?}:\n{table}");
+            }
+        }
+    }
+    let assert = alchemiser().env("COLUMNS", "80").args(["route", "test-events/direct-trade.json"]).assert().success();
+    let detail = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(detail.lines().all(|l| l.chars().count() <= 80), "{detail}");
+    assert!(detail.contains("Paper trading completed successfully"), "{detail}");
+}

@@ -64,7 +64,7 @@ pub fn execute(args: &ConfigArgs, file: &ConfigFile, path: &Path, stage_given: b
                 for s in &settings {
                     table.add_row(vec![s.setting, s.value.as_deref().unwrap_or("-"), &s.source]);
                 }
-                writeln!(out, "{table}")?;
+                write!(out, "{}", crate::render::fitted(&mut table))?;
             }
         }
         out.flush()?;

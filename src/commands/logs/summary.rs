@@ -1,7 +1,6 @@
 //! `logs --summary`: the counts as tables or one JSON object.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use super::options::{LogsOptions, Mode};
 use crate::logline::{DetailTypeCounts, ErrorOrigin, Kind, Summary};
@@ -161,7 +160,7 @@ pub fn summary_tables(summary: &Summary, style: Style) -> String {
                 n(c.unknown_event_type),
             ]);
         }
-        let _ = writeln!(text, "{table}");
+        text.push_str(&crate::render::fitted(&mut table));
     }
 
     if !summary.errors.is_empty() {
@@ -176,7 +175,7 @@ pub fn summary_tables(summary: &Summary, style: Style) -> String {
             };
             table.add_row(vec![class.clone(), from.to_string(), n.to_string()]);
         }
-        let _ = writeln!(text, "{table}");
+        text.push_str(&crate::render::fitted(&mut table));
     }
     text
 }

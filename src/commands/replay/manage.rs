@@ -42,7 +42,7 @@ pub async fn list(
                     Cell::new(opt_utc(r.replay_end)),
                 ]);
             }
-            writeln!(io.out, "{table}")?;
+            write!(io.out, "{}", crate::render::fitted(&mut table))?;
         }
     }
     Ok(Exit::Success)
@@ -119,7 +119,7 @@ pub async fn archives(
                     Cell::new(opt_utc(a.created)),
                 ]);
             }
-            writeln!(io.out, "{table}")?;
+            write!(io.out, "{}", crate::render::fitted(&mut table))?;
         }
     }
     Ok(Exit::Success)

@@ -97,5 +97,5 @@ pub(super) fn write_replay(
             table.add_row(vec![key.to_string(), value]);
         }
     }
-    writeln!(out, "{table}")
+    write!(out, "{}", crate::render::fitted(&mut table))
 }

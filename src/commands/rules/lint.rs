@@ -28,7 +28,7 @@ pub(super) fn lint(
             for f in &findings {
                 table.add_row(vec![f.code, f.subject.as_str(), f.message.as_str()]);
             }
-            text.push_str(&format!("{table}\n"));
+            text.push_str(&crate::render::fitted(&mut table));
         }
     }
     out.write_all(text.as_bytes())?;

@@ -54,7 +54,7 @@ pub(super) fn list_table(rules: &[RuleInfo], targets: &[Vec<TargetInfo>], style:
             Cell::new(targets.join("\n")),
         ]);
     }
-    format!("{table}\n")
+    crate::render::fitted(&mut table)
 }
 
 pub(super) fn pattern_or_schedule(rule: &RuleInfo) -> String {
@@ -121,7 +121,7 @@ pub(super) fn show_table(rule: &RuleInfo, targets: &[TargetInfo], style: Style) 
     for target in targets {
         table.add_row(vec![format!("target {}", target.id), target_detail(target)]);
     }
-    format!("{table}\n")
+    crate::render::fitted(&mut table)
 }
 
 pub(super) fn target_detail(target: &TargetInfo) -> String {

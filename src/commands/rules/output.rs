@@ -109,7 +109,7 @@ pub(super) fn change_table(rows: &[Row], action: &str, style: Style) -> String {
             result,
         ]);
     }
-    format!("{table}\n")
+    crate::render::fitted(&mut table)
 }
 
 pub(super) fn count(n: usize) -> String {
@@ -172,7 +172,7 @@ pub(super) fn snapshots(
                     name,
                 ]);
             }
-            writeln!(out, "{table}")?;
+            write!(out, "{}", crate::render::fitted(&mut table))?;
             eprintln!(
                 "{} in {}",
                 if found.len() == 1 { "1 snapshot".to_string() } else { format!("{} snapshots", found.len()) },
