@@ -136,8 +136,10 @@ impl Command {
             Command::Rules(a) => plain(&mut a.aws),
             Command::PutEvents(a) => plain(&mut a.aws),
             Command::Invoke(a) => plain(&mut a.aws),
+            // The archive is a start flag: `replay list|status|cancel` refuse it.
             Command::Replay(a) => {
-                Some(ResourceArgs { aws: &mut a.aws, archive: Some(&mut a.start.archive), log_group: None })
+                let archive = if a.command.is_none() { Some(&mut a.start.archive) } else { None };
+                Some(ResourceArgs { aws: &mut a.aws, archive, log_group: None })
             }
             Command::Archives(a) => plain(&mut a.aws),
             Command::Logs(a) => {
@@ -148,19 +150,61 @@ impl Command {
     }
 }
 
-impl AwsArgs {
-    /// Fills what neither a flag nor the environment set from the configuration file.
-    pub fn fill_from(&mut self, file: &crate::config::ConfigFile, stage: Stage) {
+impl Command {
+    /// Every resource name given on the command line (bus, function, archive, log group, rules):
+    /// they say which stage the command will act at, and so which section of the file applies.
+    pub fn named_resources(&self) -> Vec<&str> {
+        let aws: Option<&AwsArgs> = match self {
+            Command::Route(a) => Some(&a.aws),
+            Command::Pattern(a) => match &a.command {
+                PatternCommand::Test(t) => Some(&t.aws),
+            },
+            Command::Rules(a) => Some(&a.aws),
+            Command::PutEvents(a) => Some(&a.aws),
+            Command::Invoke(a) => Some(&a.aws),
+            Command::Replay(a) => Some(&a.aws),
+            Command::Archives(a) => Some(&a.aws),
+            Command::Logs(a) => Some(&a.aws),
+            Command::Completions(_) | Command::Man(_) | Command::Config(_) => None,
+        };
+        let mut names: Vec<&str> =
+            aws.into_iter().flat_map(|a| a.bus.as_deref().into_iter().chain(a.function.as_deref())).collect();
+        match self {
+            Command::Rules(a) => match &a.command {
+                RulesCommand::Enable(c) | RulesCommand::Disable(c) => names.extend(c.names.iter().map(String::as_str)),
+                RulesCommand::Show(s) => names.push(&s.name),
+                _ => {}
+            },
+            Command::Replay(a) => {
+                names.extend(a.start.archive.as_deref());
+                names.extend(a.start.rules.iter().map(String::as_str));
+            }
+            Command::Logs(a) => names.extend(a.log_group.as_deref()),
+            _ => {}
+        }
+        names
+    }
+}
+
+impl ResourceArgs<'_> {
+    /// Fills what neither a flag nor the environment set from the configuration file's `stage`.
+    pub fn fill_from(self, file: &crate::config::ConfigFile, stage: Stage) {
         use crate::config::{Key, Source, resolve};
         let env = |name: &str| std::env::var(name).ok();
-        for (key, slot) in [
-            (Key::Profile, &mut self.profile),
-            (Key::Region, &mut self.region),
-            (Key::EndpointUrl, &mut self.endpoint_url),
-            (Key::Bus, &mut self.bus),
-            (Key::Function, &mut self.function),
-        ] {
-            if let (value, Source::File) = resolve(key, slot.as_deref(), &env, file, stage) {
+        let aws = self.aws;
+        let slots = [
+            (Key::Profile, Some(&mut aws.profile)),
+            (Key::Region, Some(&mut aws.region)),
+            (Key::EndpointUrl, Some(&mut aws.endpoint_url)),
+            (Key::Bus, Some(&mut aws.bus)),
+            (Key::Function, Some(&mut aws.function)),
+            (Key::Archive, self.archive),
+            (Key::LogGroup, self.log_group),
+        ];
+        for (key, slot) in slots {
+            if let Some(slot) = slot
+                && let (value, Source::File) = resolve(key, slot.as_deref(), &env, file, stage)
+            {
                 *slot = value;
             }
         }

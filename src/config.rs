@@ -36,11 +36,15 @@ pub struct StageSection {
     pub log_group: Option<String>,
 }
 
+/// An XDG base folder: `$var`, else `$HOME/<fallback>` (an empty variable counts as unset).
+pub fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
+    let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    nonempty(var).or_else(|| nonempty("HOME").map(|home| home.join(fallback)))
+}
+
 /// Where the file is looked for.
 pub fn config_path() -> Option<PathBuf> {
-    let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let dir = nonempty("XDG_CONFIG_HOME").or_else(|| nonempty("HOME").map(|home| home.join(".config")))?;
-    Some(dir.join("alchemiser").join("config.toml"))
+    Some(xdg_dir("XDG_CONFIG_HOME", ".config")?.join("alchemiser").join("config.toml"))
 }
 
 /// Reads the file; none is an empty configuration. Errors name the file and the line.
@@ -62,6 +66,11 @@ pub fn read(path: &Path) -> Result<ConfigFile, String> {
         && !matches!(stage.as_str(), "dev" | "prod")
     {
         return Err(format!("{}: stage must be \"dev\" or \"prod\", not {stage:?}", path.display()));
+    }
+    for url in [&file.all, &file.dev, &file.prod].into_iter().filter_map(|s| s.endpoint_url.as_deref()) {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(format!("{}: endpoint_url {url:?} must start with http:// or https://", path.display()));
+        }
     }
     Ok(file)
 }
@@ -99,9 +108,6 @@ pub enum Key {
 }
 
 impl Key {
-    pub const ALL: [Key; 7] =
-        [Key::Profile, Key::Region, Key::EndpointUrl, Key::Bus, Key::Function, Key::Archive, Key::LogGroup];
-
     pub fn name(self) -> &'static str {
         match self {
             Key::Profile => "profile",
@@ -131,7 +137,13 @@ impl Key {
         match self {
             Key::Profile => &["AWS_PROFILE"],
             Key::Region => &["AWS_REGION", "AWS_DEFAULT_REGION"],
-            Key::EndpointUrl => &["AWS_ENDPOINT_URL"],
+            // A service's own variable is the environment too, as aws-config reads it.
+            Key::EndpointUrl => &[
+                "AWS_ENDPOINT_URL",
+                "AWS_ENDPOINT_URL_EVENTBRIDGE",
+                "AWS_ENDPOINT_URL_LAMBDA",
+                "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+            ],
             _ => &[],
         }
     }

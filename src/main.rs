@@ -17,8 +17,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
+    // Completions and man pages describe the tool, whatever the configuration says.
+    let uses_config = !matches!(cli.command, Command::Completions(_) | Command::Man(_));
     let config_path = alchemiser::config::config_path();
-    let file = match config_path.as_deref().map(alchemiser::config::read).transpose() {
+    let file = match config_path.as_deref().filter(|_| uses_config).map(alchemiser::config::read).transpose() {
         Ok(file) => file.unwrap_or_default(),
         Err(message) => {
             eprintln!("error: {message}");
@@ -43,16 +45,16 @@ fn main() -> ExitCode {
         let path = config_path.unwrap_or_default();
         return commands::config::execute(args, &file, &path, cli.stage.is_some(), &globals).into();
     }
+    // The file's section for the stage the command will act at: a `…-prod` name makes it prod.
+    let clues: Vec<_> = cli
+        .command
+        .named_resources()
+        .into_iter()
+        .filter_map(|name| alchemiser::guard::StageClue::from_name("name", name))
+        .collect();
+    let acting = alchemiser::guard::acting_stage(globals.stage, false, &clues).unwrap_or(globals.stage);
     if let Some(resources) = cli.command.resource_args() {
-        resources.aws.fill_from(&file, globals.stage);
-        use alchemiser::config::Key;
-        for (key, slot) in [(Key::Archive, resources.archive), (Key::LogGroup, resources.log_group)] {
-            if let Some(slot) = slot
-                && slot.is_none()
-            {
-                *slot = file.get(globals.stage, key).map(str::to_string);
-            }
-        }
+        resources.fill_from(&file, acting);
     }
     let exit: Exit = match cli.command {
         Command::Route(args) => commands::route::execute(args, &globals),

@@ -495,7 +495,9 @@ pub fn fitted(table: &mut Table) -> String {
         }
     }
     for (column, widest) in table.column_iter_mut().zip(widest) {
-        column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(widest + 2)));
+        column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+            widest.saturating_add(2),
+        )));
     }
     format!("{table}\n")
 }

@@ -332,6 +332,24 @@ async fn snapshots_are_kept_listed_and_the_latest_restored() {
         .stderr(predicate::str::contains(format!("no snapshot of bus {bus} in {other}")));
 }
 
+/// An explicit `--snapshot PATH` needs no snapshot folder (no HOME, no XDG_STATE_HOME).
+#[tokio::test]
+async fn an_explicit_snapshot_needs_no_home() {
+    let moto = Moto::start();
+    let events = moto.events().await;
+    let dir = tempdir();
+    let bus = stage_bus(&events, [Enabled; 4]).await;
+    let path = dir.path().join("here.json");
+    alchemiser(&moto.endpoint, dir.path())
+        .env_remove("HOME")
+        .env_remove("XDG_STATE_HOME")
+        .args(["--bus", &bus, "disable", STAGE_RULES[0].0, "--yes", "--snapshot"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(path.exists());
+}
+
 #[tokio::test]
 async fn restore_reports_rules_missing_from_the_bus() {
     let moto = Moto::start();

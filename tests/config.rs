@@ -92,3 +92,32 @@ fn the_file_points_commands_at_their_resources() {
     assert_eq!(rules[0]["name"], "to-queue");
     assert!(String::from_utf8_lossy(&output.stderr).contains(&format!("on {bus}")));
 }
+
+/// The section that applies is the stage the command acts at: `--bus …-prod` takes `[prod]`'s
+/// endpoint even with the stage left at dev; and a file's archive does not reach `replay list`.
+#[test]
+fn the_section_follows_the_stage_acted_at() {
+    let moto = Moto::start();
+    let bus = format!("{}-prod", common::unique("config"));
+    common::named_bus_with_queue(&moto, &bus);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let closed = format!("http://127.0.0.1:{}", common::free_port());
+    write_config(
+        dir.path(),
+        &format!(
+            "region = \"{REGION}\"\n[dev]\nendpoint_url = \"{closed}\"\narchive = \"dev-archive\"\n[prod]\nendpoint_url = \"{}\"\n",
+            moto.endpoint
+        ),
+    );
+    let run = |args: &[&str]| {
+        assert_cmd::Command::from_std(hermetic(dir.path()))
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .args(args)
+            .args(["--max-attempts", "1"])
+            .assert()
+    };
+    run(&["rules", "list", "--bus", &bus]).success();
+    run(&["rules", "list"]).code(4);
+    run(&["replay", "list", "--endpoint-url", &moto.endpoint]).success();
+}

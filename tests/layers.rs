@@ -76,13 +76,25 @@ fn no_module_imports_one_above_it_or_beside_it() {
         let own = layer(&source.module);
         let text = code(&source.text);
         for (at, _) in text.match_indices("crate::") {
-            let used: String =
-                text[at + "crate::".len()..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-            if used == source.module || used.is_empty() {
-                continue;
-            }
-            if layer(&used) >= own {
-                wrong.push(format!("{} uses crate::{used}", source.file.display()));
+            let rest = &text[at + "crate::".len()..];
+            // `crate::{a, b::c}` names several modules at once.
+            let names: Vec<String> = match rest.strip_prefix('{') {
+                Some(group) => group
+                    .split('}')
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(|n| n.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
+                    .collect(),
+                None => vec![rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()],
+            };
+            for used in names {
+                if used == source.module || used.is_empty() {
+                    continue;
+                }
+                if layer(&used) >= own {
+                    wrong.push(format!("{} uses crate::{used}", source.file.display()));
+                }
             }
         }
     }

@@ -230,3 +230,26 @@ fn ctrl_c_while_waiting_asks_whether_to_cancel() {
     assert_eq!(code, 130, "{shown}");
     assert!(shown.contains(&format!("stopped waiting; replay {name} goes on")), "{shown}");
 }
+
+/// At a terminal the progress bar counts events, with rate and time left.
+#[test]
+fn the_progress_bar_counts_events() {
+    let moto = Moto::start();
+    let (bus, _url) = bus_with_queue(&moto);
+    // Each call a little slow, so that the bar is drawn before the run ends.
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AWSEvents.PutEvents" {
+            Fault::Delay(std::time::Duration::from_millis(300))
+        } else {
+            Fault::Pass
+        }
+    });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let lines: Vec<String> = (0..40).map(common::safe_event).collect();
+    let file = write(dir.path(), "events.jsonl", &lines.join("\n"));
+    let mut session =
+        pty(aws_process(&proxy.endpoint, dir.path(), &["put-events", "--concurrency", "1", "--bus", &bus, &file]));
+    session.exp_regex(r"sending \d+/40 events").expect("a bar counting events");
+    let shown = session.exp_eof().expect("the end of the run");
+    assert!(shown.contains("40 events, 40 sent"), "{shown}");
+}

@@ -324,3 +324,25 @@ fn tables_fit_80_columns_without_breaking_words() {
     assert!(detail.lines().all(|l| l.chars().count() <= 80), "{detail}");
     assert!(detail.contains("Paper trading completed successfully"), "{detail}");
 }
+
+/// `--record` writes only whole files: not one with an unreadable event (lines would shift),
+/// not stdin; their failures still fail the run.
+#[test]
+fn record_leaves_files_with_unreadable_events_and_stdin_alone() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let events = dir.path().join("mixed.jsonl");
+    fs::write(&events, "{\"mode\":\"trade\"}\n{nope\n{\"mode\":\"pnl\"}\n").expect("write the fixture");
+    alchemiser()
+        .args(["route", "--check", "--record"])
+        .arg(&events)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("not recorded: it has unreadable events"));
+    assert!(!dir.path().join("mixed.expected.jsonl").exists());
+    alchemiser()
+        .args(["route", "--check", "--record", "-"])
+        .write_stdin("{\"mode\":\"trade\"}")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not recorded: stdin has no file to record beside"));
+}

@@ -94,8 +94,9 @@ pub async fn run(
     io: &mut Io<'_>,
 ) -> Result<Exit, CommandError> {
     let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
-    // Emptied before anything is sent: an earlier run's entries can never be resent by mistake.
-    for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
+    // Emptied before anything is sent: an earlier run's entries can never be resent by mistake
+    // (nor an earlier report read as this run's).
+    for path in [&opts.failed_out, &opts.unknown_out, &opts.report].into_iter().flatten() {
         write_atomically(path, b"").with_context(|| format!("cannot write {}", path.display()))?;
     }
     let sendable = guard_items(&mut items, opts, io)?;
@@ -405,7 +406,7 @@ fn report(rows: &[Row], opts: &PutEventsOptions, out: &mut dyn Write) -> io::Res
         OutputFormat::Table => {
             let mut text = String::new();
             // People read what needs them: the events not sent (a dry run lists what it would send).
-            for row in rows.iter().filter(|r| !matches!(r.outcome, Outcome::Sent { .. })) {
+            for row in rows {
                 let line = match &row.outcome {
                     Outcome::Sent { .. } => continue,
                     Outcome::Failed { code, message, attempts } => {

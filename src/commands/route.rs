@@ -45,6 +45,8 @@ struct Run<'a> {
     /// whether its recorded ones are missing or differ.
     recording: Option<(Vec<Json>, bool)>,
     recorded: Vec<PathBuf>,
+    /// Failures whose expectations `--record` rewrote: they no longer fail the run.
+    recorded_failures: usize,
     io_error: Option<io::Error>,
 }
 
@@ -63,6 +65,7 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         failed: 0,
         recording: None,
         recorded: Vec::new(),
+        recorded_failures: 0,
         io_error: None,
     };
     for path in input::expand_paths(&opts.paths) {
@@ -84,6 +87,7 @@ impl Run<'_> {
         if self.opts.record {
             self.recording = Some((Vec::new(), expected_count.is_none()));
         }
+        let (errors_before, failed_before) = (self.input_errors, self.failed);
         let mut index = 0;
         // Each event is predicted and written as it is read: memory stays flat on big files.
         input::read_file(path, self.opts.format, stdin, &mut |item: Item| {
@@ -109,14 +113,33 @@ impl Run<'_> {
         });
         if let Some((recorded, differs)) = self.recording.take()
             && (differs || expected_count != Some(recorded.len()))
-            && path != Path::new(input::STDIN)
         {
-            self.record(path, &recorded);
+            // Only a whole file is recorded: an unreadable event would shift every later line.
+            let single = expectation_path(path).extension().is_some_and(|e| e == "json");
+            let why_not = if path == Path::new(input::STDIN) {
+                Some("stdin has no file to record beside")
+            } else if self.input_errors > errors_before {
+                Some("it has unreadable events")
+            } else if recorded.is_empty() {
+                Some("it holds no events")
+            } else if single && recorded.len() > 1 {
+                Some("it holds several events: name it .jsonl")
+            } else {
+                None
+            };
+            match why_not {
+                Some(why) => self.buffer.push_str(&format!("        not recorded: {why}\n")),
+                None => {
+                    if self.record(path, &recorded) {
+                        self.recorded_failures += self.failed - failed_before;
+                    }
+                }
+            }
         }
     }
 
-    /// Writes the expectations of one file (whole or not at all) and says so.
-    fn record(&mut self, path: &Path, expectations: &[Json]) {
+    /// Writes the expectations of one file (whole or not at all) and says so; true when written.
+    fn record(&mut self, path: &Path, expectations: &[Json]) -> bool {
         let target = expectation_path(path);
         let text = if target.extension().is_some_and(|e| e == "jsonl") {
             expectations.iter().map(|e| format!("{e}\n")).collect()
@@ -131,6 +154,7 @@ impl Run<'_> {
                     self.buffer.push_str(&format!("        recorded {}\n", target.display()));
                 }
                 self.recorded.push(target);
+                true
             }
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
@@ -139,6 +163,7 @@ impl Run<'_> {
                     position: None,
                     message: e.to_string(),
                 });
+                false
             }
         }
     }
@@ -190,17 +215,19 @@ impl Run<'_> {
         let mut text = String::new();
         render::write_route_json(&mut text, record);
         let actual = serde_json::from_str::<Json>(&text);
-        let differences = match (expected, &actual) {
-            (Err(e), _) => vec![e.to_string()],
-            (Ok(_), Err(e)) => vec![format!("internal error: route output is not JSON: {e}")],
+        let (differences, held) = match (expected, &actual) {
+            (Err(e), _) => (vec![e.to_string()], None),
+            (Ok(_), Err(e)) => (vec![format!("internal error: route output is not JSON: {e}")], None),
             (Ok(expected), Ok(actual)) => {
                 let mut differences = Vec::new();
                 subset_diff(&expected, Some(actual), "", &mut differences);
-                differences
+                (differences, Some(expected))
             }
         };
         if let (Some((recorded, differs)), Ok(actual)) = (&mut self.recording, &actual) {
-            recorded.push(expectation_of(actual, record.origin.line));
+            // An expectation that holds is kept as written (perhaps trimmed or extended by hand).
+            let kept = held.filter(|_| differences.is_empty());
+            recorded.push(kept.unwrap_or_else(|| expectation_of(actual, record.origin.line)));
             *differs |= !differences.is_empty();
         }
         if differences.is_empty() {
@@ -271,7 +298,7 @@ impl Run<'_> {
         }
         Ok(if self.input_errors > 0 {
             Exit::Error
-        } else if self.failed > 0 && !self.opts.record {
+        } else if self.failed > self.recorded_failures {
             Exit::Failure
         } else {
             Exit::Success

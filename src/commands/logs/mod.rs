@@ -109,9 +109,6 @@ mod tests {
     }
 
     #[test]
-    fn intervals() {}
-
-    #[test]
     fn json_event_lines_keep_a_fixed_key_order() {
         let mut text = String::new();
         let e = LogEvent {

@@ -147,7 +147,9 @@ pub(super) fn write_json_event(text: &mut String, event: &LogEvent, line: Option
         message: &event.message,
         parsed,
     };
-    // Strings, maps and the numbers of a REPORT line always serialise.
-    text.push_str(&serde_json::to_string(&record).unwrap_or_default());
-    text.push('\n');
+    let mut line = Vec::new();
+    // Strings, maps and the numbers of a REPORT line always serialise, into memory.
+    if crate::render::json_line(&mut line, &record).is_ok() {
+        text.push_str(&String::from_utf8_lossy(&line));
+    }
 }

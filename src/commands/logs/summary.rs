@@ -105,8 +105,10 @@ pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> String {
         },
         kinds: Kind::ALL.iter().map(|k| (k.as_str(), summary.count(*k))).collect(),
     };
-    // Serialising plain structs, maps, strings and finite numbers cannot fail.
-    serde_json::to_string(&value).unwrap_or_default() + "\n"
+    let mut line = Vec::new();
+    // Plain structs, maps, strings and finite numbers always serialise, into memory.
+    let _ = crate::render::json_line(&mut line, &value);
+    String::from_utf8_lossy(&line).into_owned()
 }
 
 /// The summary as tables: totals, then per detail-type, then errors by type.

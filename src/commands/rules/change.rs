@@ -145,7 +145,11 @@ pub(super) async fn restore(
         Some(path) => path.clone(),
         None => {
             let dir = snapshot_dir(args.options.folder.snapshot_dir.as_deref())?;
-            let newest = find_snapshots(&dir)?.into_iter().find(|f| f.snapshot.bus == aws.bus);
+            // The newest of this bus in this region (a snapshot without a region fits any).
+            let region = aws.region();
+            let newest = find_snapshots(&dir)?.into_iter().find(|f| {
+                f.snapshot.bus == aws.bus && (f.snapshot.region.is_none() || f.snapshot.region.as_deref() == region)
+            });
             newest
                 .map(|f| f.path)
                 .ok_or_else(|| RulesError::Usage(format!("no snapshot of bus {} in {}", aws.bus, dir.display())))?
@@ -224,6 +228,11 @@ pub(super) async fn apply(
         return Ok(exit_for(&rows));
     }
 
+    // Where the snapshot goes is settled before anyone is asked anything.
+    let dir = match &job.options.snapshot {
+        Some(_) => None,
+        None => Some(snapshot_dir(job.options.folder.snapshot_dir.as_deref())?),
+    };
     if !job.options.yes {
         let Some(confirm) = io.confirm.as_mut() else {
             return Err(RulesError::Usage(format!(
@@ -253,8 +262,7 @@ pub(super) async fn apply(
             .filter_map(|r| Some(SnapshotRule { name: r.name.clone(), state: r.state.clone()? }))
             .collect(),
     };
-    let dir = snapshot_dir(job.options.folder.snapshot_dir.as_deref())?;
-    let path = write_snapshot(job.options.snapshot.as_deref(), &dir, &snapshot)?;
+    let path = write_snapshot(job.options.snapshot.as_deref(), dir.as_deref(), &snapshot)?;
     writeln!(io.err, "snapshot: {} ({} on {})", path.display(), count(snapshot.rules.len()), aws.bus)?;
 
     let mut rows = Vec::with_capacity(job.steps.len() + job.left_alone.len());

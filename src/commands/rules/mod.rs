@@ -174,12 +174,12 @@ mod tests {
             rules: vec![SnapshotRule { name: "a".into(), state: "DISABLED".into() }],
         };
         let path = dir.path().join("s.json");
-        let written = write_snapshot(Some(&path), dir.path(), &snapshot).expect("write_snapshot");
+        let written = write_snapshot(Some(&path), Some(dir.path()), &snapshot).expect("write_snapshot");
         let (read, wanted) = read_snapshot(&written).expect("read_snapshot");
         assert_eq!((read, wanted), (snapshot.clone(), vec![("a".to_string(), RuleState::Disabled)]));
         // Never overwritten.
         assert!(
-            matches!(write_snapshot(Some(&path), dir.path(), &snapshot), Err(RulesError::Usage(m)) if m.contains("already exists"))
+            matches!(write_snapshot(Some(&path), Some(dir.path()), &snapshot), Err(RulesError::Usage(m)) if m.contains("already exists"))
         );
 
         for (text, complaint) in [

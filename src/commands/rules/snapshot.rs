@@ -57,11 +57,9 @@ pub fn snapshot_dir(explicit: Option<&Path>) -> Result<PathBuf, RulesError> {
     if let Some(dir) = explicit {
         return Ok(dir.to_path_buf());
     }
-    let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let state =
-        nonempty("XDG_STATE_HOME").or_else(|| nonempty("HOME").map(|home| home.join(".local/state"))).ok_or_else(
-            || RulesError::Usage("no snapshot folder: set HOME or XDG_STATE_HOME, or pass --snapshot-dir".to_string()),
-        )?;
+    let state = crate::config::xdg_dir("XDG_STATE_HOME", ".local/state").ok_or_else(|| {
+        RulesError::Usage("no snapshot folder: set HOME or XDG_STATE_HOME, or pass --snapshot-dir".to_string())
+    })?;
     Ok(state.join("alchemiser").join("snapshots"))
 }
 
@@ -98,13 +96,18 @@ pub fn find_snapshots(dir: &Path) -> Result<Vec<Found>, RulesError> {
 
 /// Writes the snapshot without ever overwriting a file, to `explicit` or into `dir`; returns
 /// where it went.
-pub(super) fn write_snapshot(explicit: Option<&Path>, dir: &Path, snapshot: &Snapshot) -> Result<PathBuf, RulesError> {
+pub(super) fn write_snapshot(
+    explicit: Option<&Path>,
+    dir: Option<&Path>,
+    snapshot: &Snapshot,
+) -> Result<PathBuf, RulesError> {
     let mut text = serde_json::to_string_pretty(snapshot).map_err(io::Error::from)?;
     text.push('\n');
     let candidates: Vec<PathBuf> = match explicit {
         Some(path) => vec![path.to_path_buf()],
         // Two runs in the same second get -2, -3, … rather than sharing a file.
         None => {
+            let dir = dir.ok_or_else(|| RulesError::Usage("no snapshot folder; nothing changed".to_string()))?;
             fs::create_dir_all(dir).map_err(|e| {
                 RulesError::Usage(format!("cannot create snapshot folder {}: {e}; nothing changed", dir.display()))
             })?;
