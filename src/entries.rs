@@ -105,6 +105,14 @@ fn strings(value: Option<&Value>, field: &str) -> Result<Vec<String>, String> {
     }
 }
 
+/// Whether `event` is a PutEvents entry (`Source`, `DetailType`, `Detail`) rather than an event as
+/// the bus delivers it: the one decision `route` and `put-events` share about an input's shape.
+pub fn is_put_events_entry(event: &Value) -> bool {
+    event
+        .as_object()
+        .is_some_and(|o| o.contains_key("Source") || o.contains_key("DetailType") || o.contains_key("Detail"))
+}
+
 /// Reads an input event as an entry: either an envelope (`source`, `detail-type`, `detail`)
 /// or a PutEvents entry (`Source`, `DetailType`, `Detail`). Errors say why it cannot be put.
 pub fn entry_from_event(event: &Value) -> Result<Entry, String> {
@@ -114,7 +122,7 @@ pub fn entry_from_event(event: &Value) -> Result<Entry, String> {
             event.python_type()
         ));
     };
-    let is_entry = obj.contains_key("Source") || obj.contains_key("DetailType") || obj.contains_key("Detail");
+    let is_entry = is_put_events_entry(event);
     let (source, detail_type, detail, resources, time) = if is_entry {
         (
             text(obj.get("Source"), "Source")?,

@@ -346,3 +346,24 @@ fn record_leaves_files_with_unreadable_events_and_stdin_alone() {
         .code(1)
         .stdout(predicate::str::contains("not recorded: stdin has no file to record beside"));
 }
+
+/// A PutEvents entry is predicted as what sending it does (as put-events sends it), not as a
+/// payload that fails validation.
+#[test]
+fn a_put_events_entry_is_predicted_as_the_event_the_bus_delivers() {
+    let entry = r#"{"Source":"alchemiser.x","DetailType":"Foo","Detail":"{}"}"#;
+    let assert = alchemiser().args(["route", "-o", "json", "-"]).write_stdin(entry).assert().success();
+    let record: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).expect("JSON");
+    assert_eq!(record["lambda"]["main_args"], serde_json::json!(["trade"]), "{record}");
+    assert_eq!(record["bus"]["lambda_invocations"], 1, "{record}");
+    let codes: Vec<&str> =
+        record["warnings"].as_array().into_iter().flatten().filter_map(|w| w["code"].as_str()).collect();
+    assert!(codes.contains(&"put_events_entry") && codes.contains(&"starts_trade"), "{codes:?}");
+    // One PutEvents would refuse is bad input, named, and the others are still predicted.
+    alchemiser()
+        .args(["route", "--jsonl", "-"])
+        .write_stdin(format!("{entry}\n{{\"Source\":\"aws.x\",\"DetailType\":\"T\",\"Detail\":\"{{}}\"}}\n"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>:2:1: a PutEvents entry that PutEvents would refuse"));
+}

@@ -168,9 +168,30 @@ impl Run<'_> {
         }
     }
 
-    fn event(&mut self, event: input::Event, expected: Option<Result<Json, InputError>>) {
+    fn event(&mut self, mut event: input::Event, expected: Option<Result<Json, InputError>>) {
+        // A PutEvents entry is what put-events sends: predict the event the bus delivers from it.
+        let entry = crate::entries::is_put_events_entry(&event.value);
+        if entry {
+            match crate::entries::entry_from_event(&event.value) {
+                Ok(read) => event.value = read.envelope,
+                Err(reason) => {
+                    let message = format!("a PutEvents entry that PutEvents would refuse: {reason}");
+                    let position = event.origin.line.map(|line| (line, 1));
+                    self.input_error(&InputError { file: event.origin.file.to_string(), position, message });
+                    return;
+                }
+            }
+        }
         self.events += 1;
         let mut lambda = predict(&event.value, self.opts.stage);
+        if entry {
+            lambda.warnings.push(Warning {
+                code: WarningCode::PutEventsEntry,
+                message:
+                    "a PutEvents entry: predicted as the event the bus delivers from its Source, DetailType and Detail"
+                        .into(),
+            });
+        }
         if let Some((line, column)) = event.nonstandard {
             lambda.warnings.push(Warning {
                 code: WarningCode::NonstandardJson,

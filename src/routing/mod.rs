@@ -146,6 +146,8 @@ pub enum WarningCode {
     DuplicateEventId,
     /// `NaN`/`Infinity` in the event: Python accepts it, AWS APIs reject it as invalid JSON.
     NonstandardJson,
+    /// The input is a PutEvents entry: predicted as the event the bus delivers from it.
+    PutEventsEntry,
     /// A rule that matches the event is DISABLED.
     DisabledRuleMatch,
     /// A bus event that no enabled rule delivers to the Lambda.
@@ -168,6 +170,7 @@ impl WarningCode {
             WarningCode::NoHandler => "no_handler",
             WarningCode::DuplicateEventId => "duplicate_event_id",
             WarningCode::NonstandardJson => "nonstandard_json",
+            WarningCode::PutEventsEntry => "put_events_entry",
             WarningCode::DisabledRuleMatch => "disabled_rule_match",
             WarningCode::NotDelivered => "not_delivered",
             WarningCode::DeliveredMoreThanOnce => "delivered_more_than_once",
