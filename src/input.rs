@@ -143,17 +143,24 @@ pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut d
     if let Err(e) = read {
         return sink(Err(io_error(path, &e)));
     }
+    let jsonl = format == Format::JsonLines || (!is_stdin && is_jsonl_name(path));
+    if jsonl {
+        // Line by line from the bytes: a bad byte costs its own line, not the file.
+        return match utf16(&name, &bytes) {
+            Some(e) => sink(Err(e)),
+            None => split_byte_lines(&name, bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes), sink),
+        };
+    }
     let text = match decode_utf8(&name, &bytes) {
         Ok(text) => text,
         Err(e) => return sink(Err(e)),
     };
-    let jsonl = format == Format::JsonLines || (!is_stdin && is_jsonl_name(path));
-    if jsonl {
-        split_lines(&name, text, sink);
-    } else if is_stdin {
+    if is_stdin {
         // stdin holds one document, or JSON Lines when a second value follows the first.
         match parse_document(&name, text) {
-            Err(e) if e.message.starts_with("invalid JSON: Extra data") => split_lines(&name, text, sink),
+            Err(e) if e.message.starts_with("invalid JSON: Extra data") => {
+                split_byte_lines(&name, text.as_bytes(), sink)
+            }
             other => sink(other),
         }
     } else {
@@ -168,14 +175,45 @@ fn read_all(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<()> {
     std::fs::File::open(path)?.read_to_end(bytes).map(|_| ())
 }
 
+/// The error for UTF-16 text (by its byte-order mark), which this tool does not read.
+fn utf16(name: &str, bytes: &[u8]) -> Option<InputError> {
+    (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])).then(|| InputError {
+        file: name.to_string(),
+        position: Some((1, 1)),
+        message: "UTF-16 text is not supported: save the file as UTF-8".into(),
+    })
+}
+
+/// JSON Lines from bytes: each non-blank line decoded and parsed on its own, errors carrying
+/// the file's line number.
+fn split_byte_lines(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Item)) {
+    let file: std::sync::Arc<str> = name.into();
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Ok(text) => {
+                let origin = Origin { file: file.clone(), line: Some(index + 1) };
+                sink(decode(origin, text, index));
+            }
+            Err(e) => {
+                let column = String::from_utf8_lossy(&line[..e.valid_up_to()]).chars().count() + 1;
+                sink(Err(InputError {
+                    file: name.to_string(),
+                    position: Some((index + 1, column)),
+                    message: format!("not valid UTF-8 (byte 0x{:02X})", line[e.valid_up_to()]),
+                }));
+            }
+        }
+    }
+}
+
 /// Strict UTF-8 with an optional BOM; names the position of the first bad byte.
 fn decode_utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError {
-            file: name.to_string(),
-            position: Some((1, 1)),
-            message: "UTF-16 text is not supported: save the file as UTF-8".into(),
-        });
+    if let Some(e) = utf16(name, bytes) {
+        return Err(e);
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|e| {
@@ -201,20 +239,6 @@ fn parse_document(name: &str, text: &str) -> Item {
     }
     let origin = Origin { file: name.into(), line: None };
     decode(origin, text, 0)
-}
-
-/// Each non-blank line is one event; errors carry the file's line number. A stream of no lines
-/// holds no events (an empty `--failed-out` file resends nothing).
-fn split_lines(name: &str, text: &str, sink: &mut dyn FnMut(Item)) {
-    let file: std::sync::Arc<str> = name.into();
-    for (index, line) in text.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let origin = Origin { file: file.clone(), line: Some(index + 1) };
-        sink(decode(origin, line, index));
-    }
 }
 
 /// Decodes one event; `line_offset` shifts error lines for JSON Lines input.

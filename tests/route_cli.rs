@@ -367,3 +367,22 @@ fn a_put_events_entry_is_predicted_as_the_event_the_bus_delivers() {
         .code(2)
         .stderr(predicate::str::contains("<stdin>:2:1: a PutEvents entry that PutEvents would refuse"));
 }
+
+/// One invalid byte in a JSON Lines file costs that line only: it is an error naming
+/// `FILE:LINE:COLUMN`, the other lines are predicted, and the exit code is 2.
+#[test]
+fn a_bad_byte_costs_its_own_line_only() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("mixed.jsonl");
+    fs::write(&file, b"{\"mode\":\"trade\"}\n{\"mode\":\"pnl\"}\n{\"x\":\"caf\xe9\"}\n{\"mode\":\"trade\"}\n")
+        .expect("write");
+    let assert = alchemiser().args(["route", "-o", "json"]).arg(&file).assert().code(2);
+    let output = assert.get_output();
+    let records: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON")).collect();
+    let predicted: Vec<u64> =
+        records.iter().filter(|r| r["lambda"].is_object()).filter_map(|r| r["input"]["line"].as_u64()).collect();
+    assert_eq!(predicted, [1, 2, 4]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("mixed.jsonl:3:10: not valid UTF-8 (byte 0xE9)"), "{stderr}");
+}
