@@ -23,6 +23,13 @@ pub struct Refusal {
 
 /// What in the prediction makes the event dangerous to send, if anything.
 pub fn danger(p: &LambdaPrediction, stage: Stage) -> Option<String> {
+    if p.trades_when_warm {
+        let run = match stage {
+            Stage::Dev => "a paper trading run",
+            Stage::Prod => "a LIVE trading run in prod",
+        };
+        return Some(format!("it would fail in a fresh Lambda container and start {run} in a warm one"));
+    }
     if let Some(e) = &p.exception {
         return Some(format!("it would crash the Lambda ({})", e.class));
     }
@@ -50,7 +57,7 @@ pub fn check(p: &LambdaPrediction, runs: usize, stage: Stage, allowed: Allowance
             needs_confirmation: false,
         });
     }
-    if p.starts_trade() && stage == Stage::Prod && !allowed.yes {
+    if p.may_trade() && stage == Stage::Prod && !allowed.yes {
         return Err(Refusal {
             reason: format!("refused: {reason}; confirm with --yes as well as --force"),
             needs_confirmation: true,

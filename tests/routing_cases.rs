@@ -471,3 +471,172 @@ fn batch_warns_on_repeated_string_event_ids() {
     batch.observe(&mut b, &"b");
     assert!(!warnings(&b).contains(&"duplicate_event_id"), "{:?}", warnings(&b));
 }
+
+// §10 logging can raise (cold container), §11 `self`, §12 Python strip, §13 depth.
+
+/// A valid WorkflowStarted detail with `event_id` `e-1`, fields replaced by `changes`.
+fn workflow_started(source: &str, changes: &str) -> String {
+    format!(
+        r#"{{"detail-type":"WorkflowStarted","source":{source},"detail":{{"event_id":"e-1","correlation_id":"c-1",
+        "causation_id":"x","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"trading",
+        "requested_by":"r"{changes}}}}}"#
+    )
+}
+
+fn exception(p: &alchemiser::routing::LambdaPrediction) -> (&'static str, String) {
+    let e = p.exception.as_ref().unwrap_or_else(|| panic!("expected an exception, got {p:?}"));
+    (e.class, e.message.clone())
+}
+
+#[test]
+fn a_surrogate_in_the_first_log_line_escapes_for_every_event_shape() {
+    for event in [
+        r#"{"correlation_id":"\ud800"}"#,
+        r#"{"mode":"trade","correlation_id":"\ud800"}"#,
+        r#"{"detail-type":"ErrorNotificationRequested","correlation_id":"\ud800"}"#,
+    ] {
+        let p = run(event);
+        assert_eq!(p.path, Path::CrashBeforeRouting, "{event}");
+        // 130 in Lambda: the line holds the 36-character request id before the value.
+        assert_eq!(
+            exception(&p),
+            (
+                "UnicodeEncodeError",
+                "'utf-8' codec can't encode character '\\ud800' in position 130: surrogates not allowed".into()
+            )
+        );
+        assert!(warnings(&p).contains(&"container_state"), "{event}: {:?}", warnings(&p));
+    }
+    // Quoted values and non-strings are rendered with repr(), which escapes the surrogate.
+    for event in [r#"{"correlation_id":"a b\ud800"}"#, r#"{"correlation_id":["\ud800"]}"#] {
+        let p = run(event);
+        assert_eq!(p.path, Path::Command, "{event}");
+        assert!(!warnings(&p).contains(&"container_state"));
+    }
+    // Two adjacent surrogates and an astral character before one.
+    assert!(exception(&run(r#"{"correlation_id":"\ude00\ud83d"}"#)).1.contains("characters in position 130-131:"));
+    assert!(exception(&run(r#"{"correlation_id":"\ud83d\ude00\ud800"}"#)).1.contains("position 131:"));
+}
+
+#[test]
+fn a_surrogate_on_the_domain_path_escapes_before_the_dedup_check() {
+    let valid = run(&workflow_started(r#""alchemiser.x""#, ""));
+    assert_eq!(handler_response(&valid).0, 404);
+
+    let p = run(&workflow_started(r#""alchemiser.\ud800""#, ""));
+    assert_eq!((p.path, p.dedup_key.clone()), (Path::Domain, None));
+    assert!(exception(&p).1.contains("position 178:"), "{:?}", p.exception);
+    let warm = &p.warnings.iter().find(|w| w.code == WarningCode::ContainerState).expect("container_state").message;
+    assert!(warm.contains("returns 404"), "{warm}");
+
+    // A space makes the renderer quote the source: nothing raises.
+    assert_eq!(handler_response(&run(&workflow_started(r#""alchemiser. \ud800""#, ""))).0, 404);
+
+    // Detail correlation_id: "Received" raises at 78, then "Failed to handle" at 82 replaces it.
+    let p = run(&workflow_started(r#""alchemiser.x""#, r#","correlation_id":"\ud800""#));
+    assert_eq!(p.dedup_key, None);
+    assert!(exception(&p).1.contains("position 82:"), "{:?}", p.exception);
+    // Detail event_id: "Received" raises; "Failed to handle" succeeds and re-raises it.
+    let p = run(&workflow_started(r#""alchemiser.x""#, r#","event_id":"\ud800""#));
+    assert_eq!(p.dedup_key, None);
+    assert!(exception(&p).1.contains("position 119:"), "{:?}", p.exception);
+    // A quote in the value, a list, or a surrogate deeper in the detail: validation as usual.
+    let p = run(&workflow_started(r#""alchemiser.x""#, r#","correlation_id":"'\ud800""#));
+    assert_eq!((exception(&p).0, codes(&p)), ("ValidationError", vec!["string_unicode"]));
+    assert_eq!(handler_response(&run(&workflow_started(r#""alchemiser.x""#, r#","metadata":{"k":"\ud800"}"#))).0, 404);
+}
+
+#[test]
+fn a_surrogate_in_an_envelope_header_is_a_critical_error_on_the_command_path() {
+    let cases = [
+        (r#"{"detail-type":"Scheduled Event","source":"\ud800","detail":{}}"#, 126),
+        (r#"{"detail-type":"Sched\ud800","detail":{}}"#, 106),
+        (r#"{"detail-type":"StartupEvent","source":"alchemiser.\ud800","detail":{}}"#, 132),
+    ];
+    for (event, position) in cases {
+        let p = run(event);
+        let (status, _, _, message) = command(&p);
+        assert_eq!(status, "failed", "{event}");
+        assert!(message.starts_with("Lambda execution critical error: 'utf-8' codec can't encode character '\\ud800'"));
+        assert!(message.contains(&format!("in position {position}:")), "{message}");
+        assert!(!p.starts_trade());
+        // Where the cold container fails, a warm one trades: never under-predicted by the guard.
+        assert!(p.trades_when_warm && p.may_trade(), "{event}");
+        let warm = &p.warnings.iter().find(|w| w.code == WarningCode::ContainerState).expect("warned").message;
+        assert!(warm.contains("starts a paper trading run"), "{warm}");
+    }
+    // Without a detail there is no envelope log line: validation fails as usual.
+    let p = run(r#"{"detail-type":"Scheduled Event","source":"\ud800"}"#);
+    assert_eq!(codes(&p), ["extra_forbidden", "extra_forbidden"]);
+    // A list source is repr'd: it trades.
+    assert!(run(r#"{"detail-type":"Scheduled Event","source":["\ud800"],"detail":{}}"#).starts_trade());
+}
+
+#[test]
+fn a_self_key_in_a_domain_detail_is_a_type_error_after_dedup() {
+    for dt in alchemiser::routing::DOMAIN_EVENT_TYPES {
+        for detail in [r#"{"event_id":"e-9","self":1}"#, r#""{\"event_id\":\"e-9\",\"self\":null}""#] {
+            let p = run(&format!(r#"{{"detail-type":"{dt}","source":"alchemiser.x","detail":{detail}}}"#));
+            assert_eq!(
+                exception(&p),
+                ("TypeError", "BaseEvent.__init__() got multiple values for argument 'self'".into()),
+                "{dt} {detail}"
+            );
+            assert_eq!(p.dedup_key, Some(Value::str("e-9")));
+            assert!(p.validation_errors.is_empty());
+        }
+    }
+    // A bad timestamp string raises first; `Self`, nested `self` and the command path are ordinary.
+    assert_eq!(
+        exception(&run(&workflow_started(r#""alchemiser.x""#, r#","timestamp":"nope","self":1"#))).0,
+        "ValueError"
+    );
+    assert_eq!(handler_response(&run(&workflow_started(r#""alchemiser.x""#, r#","Self":1"#))).0, 404);
+    assert_eq!(handler_response(&run(&workflow_started(r#""alchemiser.x""#, r#","metadata":{"self":1}"#))).0, 404);
+    assert_eq!(codes(&run(r#"{"mode":"trade","self":"x"}"#)), ["extra_forbidden"]);
+}
+
+#[test]
+fn rebalance_validators_strip_like_python() {
+    let item = |action: &str, symbol: &str| {
+        run(&format!(
+            r#"{{"detail-type":"RebalancePlanned","source":"alchemiser.x","detail":{{"rebalance_plan":{{"items":[{{"action":{action},"symbol":{symbol}}}],"execution_urgency":"\u001cHIGH"}}}}}}"#
+        ))
+    };
+    let value_errors =
+        |p: &alchemiser::routing::LambdaPrediction| codes(p).iter().filter(|c| **c == "value_error").count();
+    for accepted in [r#""BUY\u001f""#, r#""\u001cSELL""#, r#""\u001e hold \u001d""#, r#""BUY\u0085""#, r#""ſell""#] {
+        assert_eq!(value_errors(&item(accepted, r#""AAPL""#)), 0, "{accepted}");
+    }
+    for refused in [r#""\u001f""#, r#""BUY\u200b""#, r#""\ufeffBUY""#, r#""HOLD\u001c\u0000""#] {
+        assert_eq!(value_errors(&item(refused, r#""AAPL""#)), 1, "{refused}");
+    }
+    // The symbol's length is counted after pydantic's trim, before Python's strip.
+    let too_long = item(r#""BUY""#, r#""\u001fABCDEFGHIJ""#);
+    assert!(codes(&too_long).contains(&"string_too_long"), "{:?}", codes(&too_long));
+    assert!(!codes(&item(r#""BUY""#, r#""\u001f""#)).contains(&"string_too_short"));
+}
+
+#[test]
+fn string_details_decode_to_the_cpython_3_12_1_depth() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let with_detail = |detail: String| {
+        run(&format!(
+            r#"{{"detail-type":"WorkflowStarted","source":"alchemiser.x","detail":{}}}"#,
+            serde_json::to_string(&detail).unwrap()
+        ))
+    };
+    let p = with_detail(nested(1497));
+    assert_eq!((exception(&p).0, codes(&p)), ("ValidationError", vec!["model_type"]));
+    assert!(warnings(&p).contains(&"deep_nesting"));
+    let p = with_detail(nested(1498));
+    assert_eq!(
+        exception(&p),
+        ("RecursionError", "maximum recursion depth exceeded while decoding a JSON array from a unicode string".into())
+    );
+    assert!(warnings(&p).contains(&"deep_nesting"));
+    let objects = format!("{}1{}", r#"{"a":"#.repeat(1498), "}".repeat(1498));
+    assert!(exception(&with_detail(objects)).1.contains("a JSON object"));
+    assert!(!warnings(&with_detail(nested(1000))).contains(&"deep_nesting"));
+    assert!(warnings(&with_detail(nested(1001))).contains(&"deep_nesting"));
+}

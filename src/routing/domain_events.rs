@@ -100,7 +100,7 @@ pub static REBALANCE_PLAN: Model = Model {
                 min_len: None,
                 max_len: None,
                 pattern: None,
-                after: Some(After::UpperOneOf(URGENCIES, "Execution urgency")),
+                after: Some(After::UpperOneOf(URGENCIES, "Urgency")),
             },
         ),
         Field::optional("estimated_duration_minutes", Ty::Int { ge: Some(1), le: None }),

@@ -7,10 +7,12 @@
 pub mod domain_events;
 pub mod isotime;
 pub mod lambda_event;
+pub mod logging;
 pub mod validate;
 
-use crate::json::parse::{ParseErrorKind, parse_pystr};
+use crate::json::parse::{FIRMLY_KNOWN_DEPTH, ParseErrorKind, parse_pystr};
 use crate::json::{Object, PyStr, Value};
+use logging::Field;
 use validate::{FieldError, ModelInput, render_validation_error, validate_model, validate_model_input};
 
 /// The deployment stage: names every resource and decides paper or live trading.
@@ -66,7 +68,7 @@ pub enum Path {
     CircuitBreaker,
     Domain,
     Command,
-    /// `_is_domain_event` itself raised.
+    /// Raised before routing decided: the first log line or `_is_domain_event` itself.
     CrashBeforeRouting,
 }
 
@@ -148,6 +150,10 @@ pub enum WarningCode {
     NonstandardJson,
     /// The input is a PutEvents entry: predicted as the event the bus delivers from it.
     PutEventsEntry,
+    /// The outcome depends on whether the container has run `main()` (logging can raise before).
+    ContainerState,
+    /// Nesting deeper than every Python 3.12 release decodes alike.
+    DeepNesting,
     /// A rule that matches the event is DISABLED.
     DisabledRuleMatch,
     /// A bus event that no enabled rule delivers to the Lambda.
@@ -171,6 +177,8 @@ impl WarningCode {
             WarningCode::DuplicateEventId => "duplicate_event_id",
             WarningCode::NonstandardJson => "nonstandard_json",
             WarningCode::PutEventsEntry => "put_events_entry",
+            WarningCode::ContainerState => "container_state",
+            WarningCode::DeepNesting => "deep_nesting",
             WarningCode::DisabledRuleMatch => "disabled_rule_match",
             WarningCode::NotDelivered => "not_delivered",
             WarningCode::DeliveredMoreThanOnce => "delivered_more_than_once",
@@ -194,6 +202,9 @@ pub struct LambdaPrediction {
     pub validated_model: Option<&'static str>,
     pub validation_errors: Vec<FieldError>,
     pub warnings: Vec<Warning>,
+    /// In a warm container (one that has run `main()`), where logging cannot raise, the event
+    /// starts a trading run although the prediction (a cold container) does not.
+    pub trades_when_warm: bool,
 }
 
 impl LambdaPrediction {
@@ -209,6 +220,7 @@ impl LambdaPrediction {
             validated_model: None,
             validation_errors: Vec::new(),
             warnings: Vec::new(),
+            trades_when_warm: false,
         }
     }
 
@@ -231,10 +243,104 @@ impl LambdaPrediction {
     pub fn starts_trade(&self) -> bool {
         self.main_args.as_ref().is_some_and(|args| args.first().is_some_and(|a| a == "trade"))
     }
+
+    /// Whether the event can start a trading run in some container: what a safety check uses.
+    pub fn may_trade(&self) -> bool {
+        self.starts_trade() || self.trades_when_warm
+    }
+
+    /// The outcome in a few words, for messages about another outcome.
+    fn outcome(&self, stage: Stage) -> String {
+        if let Some(e) = &self.exception {
+            return format!("raises {}", e.class);
+        }
+        match &self.response {
+            _ if self.starts_trade() => match stage {
+                Stage::Dev => "starts a paper trading run (main([\"trade\"]))".to_string(),
+                Stage::Prod => "starts a LIVE trading run (main([\"trade\"]))".to_string(),
+            },
+            Some(Response::Command { status: "skipped", .. }) => "skips it (circuit breaker)".to_string(),
+            Some(Response::Command { status, message, .. }) => match &self.main_args {
+                Some(args) => format!("runs main({args:?})"),
+                None => format!("returns status {status} ({})", message.lines().next().unwrap_or_default()),
+            },
+            Some(Response::Handler { status_code, body }) => format!("returns {status_code} ({body})"),
+            None => "returns nothing".to_string(),
+        }
+    }
 }
 
-/// Predicts what the deployed 2.27.0 Lambda does with `event` at `stage`.
+/// Whether a log call can raise: only until `main()` has run in the container (facts §10.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Cold,
+    Warm,
+}
+
+/// One invocation being predicted: where its log lines go and which one failed.
+struct Invocation {
+    stage: Stage,
+    container: Container,
+    /// The message of the log call that raised, if one did.
+    failed_log: Option<&'static str>,
+}
+
+impl Invocation {
+    /// Prints one log call: in a cold container a lone surrogate written raw raises.
+    fn log(&mut self, message: &'static str, fields: &mut [(&'static str, Field<'_>)]) -> Result<(), String> {
+        if self.container == Container::Warm {
+            return Ok(());
+        }
+        logging::write(message, fields).inspect_err(|_| {
+            self.failed_log.get_or_insert(message);
+        })
+    }
+}
+
+/// Predicts what the deployed 2.27.0 Lambda does with `event` at `stage`, in a container that
+/// has not run `main()` yet; a `container_state` warning says where a warm one differs.
 pub fn predict(event: &Value, stage: Stage) -> LambdaPrediction {
+    let mut cold = Invocation { stage, container: Container::Cold, failed_log: None };
+    let mut p = lambda_handler(event, &mut cold);
+    if let Some(message) = cold.failed_log {
+        let warm = lambda_handler(event, &mut Invocation { stage, container: Container::Warm, failed_log: None });
+        p.trades_when_warm = warm.starts_trade() && !p.starts_trade();
+        p.warn(
+            WarningCode::ContainerState,
+            format!(
+                "a lone surrogate makes the log line \"{message}\" raise UnicodeEncodeError in a container that has not run main() yet (predicted here); in a container that has run a trade or pnl, logging cannot fail and the Lambda {} instead",
+                warm.outcome(stage)
+            ),
+        );
+    }
+    p
+}
+
+/// The field `correlation_id` of the first log lines: the event's own when truthy, else a
+/// generated UUID.
+fn correlation_field(event: &Value) -> Field<'_> {
+    match event.as_object().and_then(|o| o.get("correlation_id")) {
+        Some(id) if id.is_truthy() => Field::StrOf(id),
+        _ => Field::Plain(36),
+    }
+}
+
+/// `lambda_handler(event, context)`.
+fn lambda_handler(event: &Value, run: &mut Invocation) -> LambdaPrediction {
+    let correlation_id = correlation_field(event);
+    // "Lambda invoked", outside any try: a failure escapes whatever the event is.
+    if let Err(message) = run.log(
+        "Lambda invoked",
+        &mut [
+            ("aws_request_id", Field::Plain(logging::REQUEST_ID_LEN)),
+            ("correlation_id", correlation_id),
+            ("event_has_correlation_id", Field::Plain(4)),
+        ],
+    ) {
+        let mut p = LambdaPrediction::new(Path::CrashBeforeRouting);
+        p.raise("UnicodeEncodeError", message);
+        return p;
+    }
     let object = event.as_object();
     if let Some(obj) = object
         && obj.get("detail-type").and_then(Value::as_pystr).is_some_and(|dt| dt.is(CIRCUIT_BREAKER_TYPE))
@@ -255,11 +361,27 @@ pub fn predict(event: &Value, stage: Stage) -> LambdaPrediction {
                 p.raise(crash.class, crash.message);
                 return p;
             }
-            Ok(Some(detail_type)) => return eventbridge_handler(obj, detail_type),
+            Ok(Some(detail_type)) => {
+                // Outside any try as well: a failure escapes before the handler runs.
+                let routed = run.log(
+                    "Routing to eventbridge_handler for domain event",
+                    &mut [
+                        ("correlation_id", correlation_id),
+                        ("detail_type", Field::Plain(detail_type.len())),
+                        ("source", obj.get("source").map_or(Field::Plain(4), Field::Value)),
+                    ],
+                );
+                if let Err(message) = routed {
+                    let mut p = LambdaPrediction::new(Path::Domain);
+                    p.raise("UnicodeEncodeError", message);
+                    return p;
+                }
+                return eventbridge_handler(obj, detail_type, run);
+            }
             Ok(None) => {}
         }
     }
-    command_path(event, stage)
+    command_path(event, run)
 }
 
 /// `_is_domain_event`: membership test first (needs a hashable detail-type), then the
@@ -287,7 +409,7 @@ fn is_domain_event(obj: &Object) -> Result<Option<&'static str>, Exception> {
 }
 
 /// `eventbridge_handler(event, context)` for a domain event (facts §2.1).
-fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPrediction {
+fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invocation) -> LambdaPrediction {
     let mut p = LambdaPrediction::new(Path::Domain);
     let empty = Value::Object(Object::new());
     let decoded;
@@ -296,6 +418,9 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
         // Outside the handler's try: only JSONDecodeError is caught (→ `{}`).
         match parse_pystr(text) {
             Ok(parsed) => {
+                if parsed.depth > FIRMLY_KNOWN_DEPTH {
+                    warn_deep(&mut p, "the string detail", false);
+                }
                 decoded = parsed.value;
                 detail = &decoded;
             }
@@ -306,11 +431,42 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
                     return p;
                 }
                 ParseErrorKind::TooDeep => {
-                    p.raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON document");
+                    warn_deep(&mut p, "the string detail", true);
+                    p.raise("RecursionError", e.message);
                     return p;
                 }
             },
         }
+    }
+
+    // "Received EventBridge event", inside the try, before the dedup check. Its failure is
+    // logged by "Failed to handle EventBridge event", which can raise again and replace it.
+    let (detail_correlation, event_id_field) = match detail {
+        Value::Object(d) => (
+            d.get("correlation_id").map_or(Field::Plain(7), Field::Value),
+            d.get("event_id").map_or(Field::Plain(4), Field::Value),
+        ),
+        _ => (Field::Plain(7), Field::Plain(7)),
+    };
+    let received = run.log(
+        "Received EventBridge event",
+        &mut [
+            ("correlation_id", detail_correlation),
+            ("event_id", event_id_field),
+            ("source", obj.get("source").map_or(Field::Plain(4), Field::Value)),
+            ("detail_type", Field::Plain(detail_type.len())),
+            ("lambda_request_id", Field::Plain(7)),
+        ],
+    );
+    if let Err(first) = received {
+        // Only `correlation_id` can raise on this line; the fields after it do not move it.
+        let message = match run.log("Failed to handle EventBridge event", &mut [("correlation_id", detail_correlation)])
+        {
+            Err(second) => second,
+            Ok(()) => first,
+        };
+        p.raise("UnicodeEncodeError", message);
+        return p;
     }
 
     let event_id = match detail {
@@ -319,13 +475,6 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
     };
     if event_id.is_truthy() && !event_id.as_pystr().is_some_and(|s| s.is("unknown")) {
         p.dedup_key = Some(event_id);
-    }
-
-    if detail_type == "RebalancePlanned" {
-        p.warn(
-            WarningCode::RebalanceNeverValidates,
-            "RebalancePlanned can never validate in 2.27.0 (nested datetime and Decimal fields cannot come from JSON): the Lambda raises ValidationError and the trade never executes",
-        );
     }
 
     let converted: &[&str] = match timestamp_step(detail) {
@@ -337,6 +486,15 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
         Ok(false) => &[],
     };
 
+    // BaseEvent's own constructor takes the detail as keywords: `self` collides with its
+    // instance parameter before any field is validated (facts §11).
+    if let Value::Object(d) = detail
+        && d.contains_key("self")
+    {
+        p.raise("TypeError", "BaseEvent.__init__() got multiple values for argument 'self'");
+        return p;
+    }
+
     let Some(model) = domain_events::event_class(detail_type) else {
         // Unreachable through lambda_handler, which forwards only mapped types.
         p.response = Some(Response::Handler { status_code: 400, body: format!("Unknown event type: {detail_type}") });
@@ -347,6 +505,12 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
         other => validate_model(model, other),
     };
     if !errors.is_empty() {
+        if detail_type == "RebalancePlanned" {
+            p.warn(
+                WarningCode::RebalanceNeverValidates,
+                "RebalancePlanned can never validate in 2.27.0 (nested datetime and Decimal fields cannot come from JSON): the Lambda raises ValidationError and the trade never executes",
+            );
+        }
         p.validated_model = Some(model.name);
         // The first line of pydantic's text; each error is in `validation_errors`.
         let n = errors.len();
@@ -372,6 +536,18 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str) -> LambdaPredict
     p.marks_processed = p.dedup_key.is_some();
     p.response = Some(Response::Handler { status_code: 200, body: "Event processed successfully".into() });
     p
+}
+
+/// Warns that nesting past [`FIRMLY_KNOWN_DEPTH`] is decided by the interpreter's patch level.
+pub fn warn_deep(p: &mut LambdaPrediction, what: &str, too_deep: bool) {
+    let verdict = if too_deep { "raise RecursionError" } else { "decode" };
+    p.warn(
+        WarningCode::DeepNesting,
+        format!(
+            "{what} is nested more than {FIRMLY_KNOWN_DEPTH} levels deep: predicted to {verdict} as on CPython 3.12.1 (up to {} levels decode); later 3.12 patch releases changed that limit and the deployed one is not known",
+            crate::json::parse::MAX_DEPTH
+        ),
+    );
 }
 
 /// The handler's `if "timestamp" in detail and isinstance(detail["timestamp"], str)` step.
@@ -433,10 +609,28 @@ fn sanitize_separator(units: &[u16]) -> Option<String> {
 }
 
 /// The command path of `lambda_handler` (facts §1.1 step 6).
-fn command_path(event: &Value, stage: Stage) -> LambdaPrediction {
+fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
+    let stage = run.stage;
     let mut p = LambdaPrediction::new(Path::Command);
     if let Some(obj) = event.as_object() {
         warn_not_routed(&mut p, obj);
+        // `parse_event_mode` logs an envelope before unwrapping it, inside the try.
+        if let (Some(detail_type), true) = (obj.get("detail-type"), obj.contains_key("detail")) {
+            let source = obj.get("source").map_or(Field::Plain(4), Field::Value);
+            let logged = run.log(
+                "Detected EventBridge envelope; extracting detail payload",
+                &mut [("detail_type", Field::Value(detail_type)), ("source", source)],
+            );
+            if let Err(message) = logged {
+                p.response = Some(Response::Command {
+                    status: "failed",
+                    mode: "unknown",
+                    trading_mode: "unknown",
+                    message: format!("Lambda execution critical error: {message}"),
+                });
+                return p;
+            }
+        }
     }
 
     // `parse_event_mode(event or {})`, then one level of envelope unwrapping.

@@ -84,8 +84,9 @@ impl Field {
 /// A field-level check that runs after the type check (`@field_validator`, mode "after").
 #[derive(Debug, Clone, Copy)]
 pub enum After {
-    /// `v.strip().upper()` must be one of the values; the label names the field in the
-    /// ValueError text (upstream's wording is not known; this matches the oracle's guess).
+    /// Python's `v.strip().upper()` must be one of the values (facts §12); the label names
+    /// the field in the ValueError text. Upstream holds the values in a `set`, whose order in
+    /// the message changes from process to process: this renders them in declared order.
     UpperOneOf(&'static [&'static str], &'static str),
 }
 
@@ -433,13 +434,19 @@ fn check_str_constraints(
     if let Some(After::UpperOneOf(allowed, label)) = after
         && errors.len() == before
     {
-        let upper = text.trim().to_uppercase();
+        let upper = python_strip(text).to_uppercase();
         if !allowed.contains(&upper.as_str()) {
             let choices: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
-            let message = format!("Value error, {label} must be one of [{}], got {text}", choices.join(", "));
+            let message = format!("Value error, {label} must be one of {{{}}}, got {upper}", choices.join(", "));
             push(errors, loc, "value_error", message, value);
         }
     }
+}
+
+/// Python's `str.strip()`: Unicode White_Space (what pydantic trims) plus U+001C–U+001F,
+/// which Python counts as whitespace and pydantic does not (facts §12).
+fn python_strip(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
 }
 
 fn plural(n: usize) -> &'static str {
