@@ -335,6 +335,10 @@ pub struct RouteArgs {
     #[arg(long)]
     pub jsonl: bool,
 
+    /// Follow symbolic links inside folders (each file is read once; loops are reported).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
     #[command(flatten)]
     pub bus: BusSourceArgs,
 
@@ -484,6 +488,10 @@ pub struct PutEventsArgs {
     /// Read every input as JSON Lines, whatever its extension.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Follow symbolic links inside folders (each file is read once; loops are reported).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 
     #[command(flatten)]
     pub guard: GuardArgs,

@@ -4,7 +4,7 @@
 //! event becomes an [`InputError`] item and reading goes on with the next one.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use crate::json::parse::ParseErrorKind;
@@ -34,6 +34,8 @@ pub struct Event {
     pub value: Value,
     /// Position of a `NaN`/`Infinity` token: Python accepts it, AWS does not.
     pub nonstandard: Option<(usize, usize)>,
+    /// The deepest nesting of arrays and objects.
+    pub depth: usize,
 }
 
 /// An input that could not be read or decoded.
@@ -81,48 +83,106 @@ fn is_jsonl_name(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
 }
 
-/// Expands the command line's paths into the files to read, in order: folders become their
-/// event files (recursively, sorted, hidden entries skipped). Errors name the path.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
+/// What walking the command line's paths found.
+#[derive(Debug)]
+pub enum Found {
+    /// A file (or stdin, or a stream named on the command line) to read.
+    Input(PathBuf),
+    Error(InputError),
+    /// Something inside a folder that is not read, and why (for a `warning:` line).
+    Skipped(String),
+}
+
+/// Expands the command line's paths into the inputs to read, in order: folders become their
+/// event files (recursively, sorted, hidden entries skipped). Inside folders symbolic links
+/// are skipped unless `follow` (then each file is read once and loops are reported), and
+/// FIFOs, sockets and devices are skipped with a warning: reading one could wait forever.
+/// A path named on the command line is always read, whatever it is.
+pub fn expand_paths(paths: &[PathBuf], follow: bool) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut walk = Walk { follow, seen: std::collections::HashSet::new(), ancestors: Vec::new() };
     for path in paths {
-        if path.as_os_str() == STDIN {
-            out.push(Ok(path.clone()));
-        } else if path.is_dir() {
-            let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found) {
-                out.push(Err(io_error(path, &e)));
-                continue;
-            }
-            if found.is_empty() {
-                out.push(Err(InputError {
-                    file: path.display().to_string(),
-                    position: None,
-                    message: "folder holds no event files (*.json, *.jsonl, *.ndjson)".into(),
-                }));
-            }
-            out.extend(found.into_iter().map(Ok));
-        } else {
-            out.push(Ok(path.clone()));
+        if path.as_os_str() == STDIN || !path.is_dir() {
+            out.push(Found::Input(path.clone()));
+            continue;
+        }
+        let before = out.len();
+        walk.ancestors = canonical(path).into_iter().collect();
+        if let Err(e) = walk.dir(path, &mut out) {
+            out.push(Found::Error(io_error(path, &e)));
+            continue;
+        }
+        if !out[before..].iter().any(|f| matches!(f, Found::Input(_))) {
+            out.push(Found::Error(InputError {
+                file: path.display().to_string(),
+                position: None,
+                message: "folder holds no event files (*.json, *.jsonl, *.ndjson)".into(),
+            }));
         }
     }
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, found)?;
-        } else if is_event_file(&entry) {
-            found.push(entry);
+fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
+}
+
+struct Walk {
+    follow: bool,
+    /// Files and folders reached so far (canonical paths): each is read once.
+    seen: std::collections::HashSet<PathBuf>,
+    /// The folders being walked, outermost first: a link to one of them is a loop.
+    ancestors: Vec<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path, out: &mut Vec<Found>) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+            .collect();
+        entries.sort();
+        for entry in entries {
+            let Ok(mut meta) = std::fs::symlink_metadata(&entry) else { continue };
+            if meta.file_type().is_symlink() {
+                if !self.follow {
+                    continue;
+                }
+                match std::fs::metadata(&entry) {
+                    Ok(target) => meta = target,
+                    Err(_) => {
+                        out.push(Found::Skipped(format!("{}: broken symbolic link, skipped", entry.display())));
+                        continue;
+                    }
+                }
+            }
+            if meta.is_dir() {
+                let Some(real) = canonical(&entry) else { continue };
+                if self.ancestors.contains(&real) {
+                    let message =
+                        format!("{}: symbolic link loop (back to {}), not followed", entry.display(), real.display());
+                    out.push(Found::Skipped(message));
+                } else if self.seen.insert(real.clone()) {
+                    self.ancestors.push(real);
+                    let walked = self.dir(&entry, out);
+                    self.ancestors.pop();
+                    if let Err(e) = walked {
+                        out.push(Found::Error(io_error(&entry, &e)));
+                    }
+                }
+            } else if !meta.is_file() {
+                out.push(Found::Skipped(format!(
+                    "{}: not a regular file (a FIFO, socket or device), skipped; name it on the command line to read it",
+                    entry.display()
+                )));
+            } else if is_event_file(&entry)
+                && (!self.follow || canonical(&entry).is_none_or(|real| self.seen.insert(real)))
+            {
+                out.push(Found::Input(entry));
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> InputError {
@@ -134,45 +194,165 @@ fn io_error(path: &Path, e: &std::io::Error) -> InputError {
     InputError { file: path.display().to_string(), position: None, message }
 }
 
-/// Reads one file (or stdin for `-`) and hands each event or error to `sink`, in order.
+/// Reads one input (a file, stdin for `-`, or a stream) and hands each event or error to
+/// `sink`, in order. JSON Lines and streams are read a line at a time, so memory follows the
+/// longest line, not the input; a file that is one document is read whole.
 pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut dyn FnMut(Item)) {
     let is_stdin = path.as_os_str() == STDIN;
     let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
-    let mut bytes = Vec::new();
-    let read = if is_stdin { stdin.read_to_end(&mut bytes).map(|_| ()) } else { read_all(path, &mut bytes) };
-    if let Err(e) = read {
-        return sink(Err(io_error(path, &e)));
-    }
     let jsonl = format == Format::JsonLines || (!is_stdin && is_jsonl_name(path));
-    if jsonl {
-        // Line by line from the bytes: a bad byte costs its own line, not the file.
-        return match utf16(&name, &bytes) {
-            Some(e) => sink(Err(e)),
-            None => split_byte_lines(&name, bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes), sink),
-        };
-    }
-    let text = match decode_utf8(&name, &bytes) {
-        Ok(text) => text,
-        Err(e) => return sink(Err(e)),
-    };
-    if is_stdin {
-        // stdin holds one document, or JSON Lines when a second value follows the first.
-        match parse_document(&name, text) {
-            Err(e) if e.message.starts_with("invalid JSON: Extra data") => {
-                split_byte_lines(&name, text.as_bytes(), sink)
-            }
-            other => sink(other),
-        }
+    let mut file;
+    let mut stdin_lines;
+    let reader: &mut dyn BufRead = if is_stdin {
+        stdin_lines = std::io::BufReader::with_capacity(1 << 16, stdin);
+        &mut stdin_lines
     } else {
-        sink(parse_document(&name, text));
+        if path.is_dir() {
+            return sink(Err(io_error(path, &std::io::Error::other("is a folder"))));
+        }
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                let regular = f.metadata().is_ok_and(|m| m.is_file());
+                file = std::io::BufReader::with_capacity(1 << 16, f);
+                if !jsonl && regular {
+                    return read_document(&name, &mut file, sink);
+                }
+                &mut file
+            }
+            Err(e) => return sink(Err(io_error(path, &e))),
+        }
+    };
+    let mut lines = Lines { name: name.clone(), file: name.as_str().into(), reader, buf: Vec::new(), number: 0 };
+    if jsonl {
+        lines.all(sink);
+    } else {
+        lines.stream(sink);
     }
 }
 
-fn read_all(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<()> {
-    if path.is_dir() {
-        return Err(std::io::Error::other("is a folder"));
+/// Reads a whole file as one JSON document.
+fn read_document(name: &str, reader: &mut dyn Read, sink: &mut dyn FnMut(Item)) {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return sink(Err(InputError { file: name.to_string(), position: None, message: e.to_string() }));
     }
-    std::fs::File::open(path)?.read_to_end(bytes).map(|_| ())
+    let item = decode_utf8(name, &bytes).and_then(|text| parse_document(name, text));
+    drop(bytes);
+    sink(item);
+}
+
+/// Lines of an input, read one at a time into one buffer.
+struct Lines<'a> {
+    name: String,
+    file: std::sync::Arc<str>,
+    reader: &'a mut dyn BufRead,
+    buf: Vec<u8>,
+    /// The number of the line in `buf`.
+    number: usize,
+}
+
+/// A line longer than this gives its memory back once decoded.
+const KEEP_LINE_BUFFER: usize = 1 << 20;
+
+impl Lines<'_> {
+    /// Reads the next line into `buf` (without its line ending); false at the end.
+    fn next(&mut self, sink: &mut dyn FnMut(Item)) -> bool {
+        if self.buf.capacity() > KEEP_LINE_BUFFER {
+            self.buf = Vec::new();
+        }
+        self.buf.clear();
+        match self.reader.read_until(b'\n', &mut self.buf) {
+            Ok(0) => false,
+            Ok(_) => {
+                self.number += 1;
+                if self.buf.last() == Some(&b'\n') {
+                    self.buf.pop();
+                }
+                if self.buf.last() == Some(&b'\r') {
+                    self.buf.pop();
+                }
+                if self.number == 1 {
+                    if let Some(e) = utf16(&self.name, &self.buf) {
+                        sink(Err(e));
+                        return false;
+                    }
+                    if self.buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                        self.buf.drain(..3);
+                    }
+                }
+                true
+            }
+            Err(e) => {
+                let position = Some((self.number + 1, 1));
+                sink(Err(InputError { file: self.name.clone(), position, message: e.to_string() }));
+                false
+            }
+        }
+    }
+
+    fn blank(&self) -> bool {
+        self.buf.iter().all(u8::is_ascii_whitespace)
+    }
+
+    /// Every line from here on is one event.
+    fn all(&mut self, sink: &mut dyn FnMut(Item)) {
+        while self.next(sink) {
+            if !self.blank() {
+                sink(self.decode_line());
+            }
+        }
+    }
+
+    /// A stream holds JSON Lines, or one document spread over lines. The first non-blank line
+    /// decides: if it is a whole value, or an error inside it, lines are events; if the parser
+    /// ran out of text before the value ended, the value goes on below: one document.
+    fn stream(&mut self, sink: &mut dyn FnMut(Item)) {
+        let mut skipped = Vec::new();
+        while self.next(sink) {
+            if !self.blank() {
+                break;
+            }
+            skipped.extend_from_slice(&self.buf);
+            skipped.push(b'\n');
+        }
+        if self.number == 0 || self.blank() {
+            return sink(parse_document(&self.name, ""));
+        }
+        let continues = std::str::from_utf8(&self.buf).is_ok_and(|text| match parse_python_json(text) {
+            Ok(_) => false,
+            Err(e) => e.kind == ParseErrorKind::Syntax && e.offset >= text.trim_end().len(),
+        });
+        if !continues {
+            sink(self.decode_line());
+            return self.all(sink);
+        }
+        let mut bytes = skipped;
+        bytes.append(&mut self.buf);
+        bytes.push(b'\n');
+        if let Err(e) = self.reader.read_to_end(&mut bytes) {
+            return sink(Err(InputError { file: self.name.clone(), position: None, message: e.to_string() }));
+        }
+        sink(decode_utf8(&self.name, &bytes).and_then(|text| parse_document(&self.name, text)));
+    }
+
+    /// The event on the current line, or the error naming its line and column.
+    fn decode_line(&self) -> Item {
+        let line = &self.buf;
+        match std::str::from_utf8(line) {
+            Ok(text) => {
+                let origin = Origin { file: self.file.clone(), line: Some(self.number) };
+                decode(origin, text, self.number - 1)
+            }
+            Err(e) => {
+                let column = String::from_utf8_lossy(&line[..e.valid_up_to()]).chars().count() + 1;
+                Err(InputError {
+                    file: self.name.clone(),
+                    position: Some((self.number, column)),
+                    message: format!("not valid UTF-8 (byte 0x{:02X})", line[e.valid_up_to()]),
+                })
+            }
+        }
+    }
 }
 
 /// The error for UTF-16 text (by its byte-order mark), which this tool does not read.
@@ -182,32 +362,6 @@ fn utf16(name: &str, bytes: &[u8]) -> Option<InputError> {
         position: Some((1, 1)),
         message: "UTF-16 text is not supported: save the file as UTF-8".into(),
     })
-}
-
-/// JSON Lines from bytes: each non-blank line decoded and parsed on its own, errors carrying
-/// the file's line number.
-fn split_byte_lines(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Item)) {
-    let file: std::sync::Arc<str> = name.into();
-    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match std::str::from_utf8(line) {
-            Ok(text) => {
-                let origin = Origin { file: file.clone(), line: Some(index + 1) };
-                sink(decode(origin, text, index));
-            }
-            Err(e) => {
-                let column = String::from_utf8_lossy(&line[..e.valid_up_to()]).chars().count() + 1;
-                sink(Err(InputError {
-                    file: name.to_string(),
-                    position: Some((index + 1, column)),
-                    message: format!("not valid UTF-8 (byte 0x{:02X})", line[e.valid_up_to()]),
-                }));
-            }
-        }
-    }
 }
 
 /// Strict UTF-8 with an optional BOM; names the position of the first bad byte.
@@ -248,6 +402,7 @@ fn decode(origin: Origin, text: &str, line_offset: usize) -> Item {
             origin,
             value: parsed.value,
             nonstandard: parsed.nonstandard.map(|(l, c)| (l + line_offset, c)),
+            depth: parsed.depth,
         }),
         Err(e) => {
             let message = match e.kind {

@@ -3,7 +3,7 @@
 
     python3 scripts/oracle/gen_corpus.py --count 20000 --seed 1 > /tmp/corpus.jsonl
 
-Covers every branch of the 2.27.0 routing (see alchemiser-2.27.md §1-§3): direct command
+Covers every branch of the 2.27.0 routing (facts §1-§3, §10-§13; docs/behaviour-2.27.md): direct command
 payloads (LambdaEvent, valid and invalid), envelopes of every shape, circuit-breaker
 variants, domain events of the six detail-types with valid and invalid details,
 non-object events, pre-routing crashes, and hand-written raw lines (NaN, Infinity, lone

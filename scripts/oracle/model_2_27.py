@@ -1,6 +1,6 @@
 """Pydantic models of The Alchemiser 2.27.0, reconstructed from the facts file.
 
-Source of truth: ``shared/reference/alchemiser-2.27.md`` §1.2 (LambdaEvent) and §3.1-§3.3
+Source of truth: the facts (``docs/behaviour-2.27.md``) §1.2 (LambdaEvent), §3.1-§3.3, §11, §12
 (BaseEvent, event classes, nested RebalancePlanned models).  The upstream code was NOT
 consulted; everything here is written from those facts.  The models run on the REAL
 pydantic 2.12.0 (pydantic-core 2.41.1), so strict-mode behaviour, error codes, locations,
@@ -18,13 +18,25 @@ Decisions taken where the facts are silent (see scripts/oracle/README.md):
 * Nested RebalancePlanned models use pydantic's default ``extra="ignore"``.
 * ``execution_urgency`` / ``action`` validators are ``mode="after"`` field validators (so a
   non-string input gives ``string_type`` and the validator does not run); their messages
-  are guesses (the facts do not give them).
+  follow facts §12.
 * All RebalancePlanItem fields are required (the facts give no defaults for them).
+
+Facts §11 / §12 (the addendum's root causes C and D):
+
+* ``BaseEvent`` has its own constructor (keyword fields only, a naive ``timestamp`` made
+  UTC-aware, then pydantic's).  pydantic-core validates a model with its own constructor by
+  calling the class with one keyword argument per input key, so a detail key ``self``
+  raises ``TypeError: BaseEvent.__init__() got multiple values for argument 'self'`` before
+  any field is validated.  The nested models and ``LambdaEvent`` keep pydantic's constructor.
+* The three RebalancePlan validators apply Python ``str.strip()`` (which also strips
+  U+001C..U+001F, unlike pydantic's trim) and ``str.upper()``; the allowed names sit in a
+  ``set`` upstream, so their order in the message varies per process -- here they are
+  rendered in declared order (``{'BUY', 'SELL', 'HOLD'}``), as the Rust side does.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -94,6 +106,16 @@ class BaseEvent(BaseModel):
     source_component: str | None = Field(default=None)
     metadata: dict[str, Any] | None = Field(default=None)
 
+    def __init__(self, **data: Any) -> None:
+        # facts §11: keyword fields only (a detail key "self" collides with the instance
+        # parameter -> TypeError, for all six classes: the constructor belongs to BaseEvent);
+        # a naive datetime timestamp becomes UTC-aware (correcting "left naive" of §3.1;
+        # invisible in the oracle's output, see README).
+        ts = data.get("timestamp")
+        if isinstance(ts, datetime) and ts.tzinfo is None:
+            data["timestamp"] = ts.replace(tzinfo=UTC)
+        super().__init__(**data)
+
 
 # --------------------------------------------------------------------------------------
 # §3.3 nested models of RebalancePlanned
@@ -103,6 +125,11 @@ _NESTED_CONFIG = ConfigDict(strict=True, frozen=True, str_strip_whitespace=True)
 
 _VALID_URGENCIES = ("LOW", "NORMAL", "HIGH", "URGENT")
 _VALID_ACTIONS = ("BUY", "SELL", "HOLD")
+
+
+def _as_set_text(names: tuple[str, ...]) -> str:
+    """str() of the upstream set, in declared order (upstream order varies with the hash seed)."""
+    return "{" + ", ".join(repr(n) for n in names) + "}"
 
 
 class RebalancePlanItem(BaseModel):
@@ -118,18 +145,19 @@ class RebalancePlanItem(BaseModel):
     action: str = Field(...)
     priority: int = Field(..., ge=1, le=5)
 
+    # facts §12: mode "after" (pydantic's strict str check, its trim -- which leaves
+    # U+001C..U+001F -- and the 1..10 length run first), then Python's strip() and upper().
     @field_validator("symbol")
     @classmethod
     def _normalize_symbol(cls, v: str) -> str:
-        return v.strip().upper()
+        return v.strip().upper()  # never fails ("\u001f" becomes "")
 
     @field_validator("action")
     @classmethod
     def _validate_action(cls, v: str) -> str:
-        # Message text is a guess (not in the facts).
         normalized = v.strip().upper()
         if normalized not in _VALID_ACTIONS:
-            raise ValueError(f"Action must be one of {list(_VALID_ACTIONS)}, got {v}")
+            raise ValueError(f"Action must be one of {_as_set_text(_VALID_ACTIONS)}, got {normalized}")
         return normalized
 
 
@@ -152,12 +180,10 @@ class RebalancePlan(BaseModel):
     @field_validator("execution_urgency")
     @classmethod
     def _validate_urgency(cls, v: str) -> str:
-        # Message text is a guess (not in the facts).
+        # facts §12; the default "NORMAL" is not validated when the key is absent.
         normalized = v.strip().upper()
         if normalized not in _VALID_URGENCIES:
-            raise ValueError(
-                f"Execution urgency must be one of {list(_VALID_URGENCIES)}, got {v}"
-            )
+            raise ValueError(f"Urgency must be one of {_as_set_text(_VALID_URGENCIES)}, got {normalized}")
         return normalized
 
 

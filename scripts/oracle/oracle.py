@@ -2,7 +2,8 @@
 """Reference oracle: what The Alchemiser 2.27.0 Lambda does with an event.
 
 A re-creation of ``lambda_handler`` (facts §1.1, §1.3, §1.4) and ``eventbridge_handler``
-(§2) written from ``shared/reference/alchemiser-2.27.md``, with every side effect stubbed:
+(§2) written from the facts (``docs/behaviour-2.27.md``, §1-§4 and §10-§13), with every side
+effect stubbed:
 
 * ``main(args)`` always succeeds (``trade`` returns an object with ``success=True``,
   ``pnl`` returns ``True``);
@@ -10,6 +11,13 @@ A re-creation of ``lambda_handler`` (facts §1.1, §1.3, §1.4) and ``eventbridg
 * the application container builds, handlers succeed, marking is a no-op;
 * Alpaca endpoint = the template default for the stage
   (dev ``https://paper-api.alpaca.markets/v2`` -> paper, prod ``https://api.alpaca.markets`` -> live).
+
+The container is COLD (facts §10.1): ``main()`` never ran in it, so structlog keeps its
+defaults and prints to a strict UTF-8 stdout -- the five log calls that can carry event data
+(§10.3 #1, #3, #4, #5, #7) can raise ``UnicodeEncodeError`` (consolelog.py).  The Lambda
+context has a 36-character ``aws_request_id`` and no ``request_id`` attribute (as in AWS).
+String details are decoded with CPython 3.12.1's nesting cut-off (§13.1, pyjson.py),
+whatever interpreter runs the oracle.
 
 Usage::
 
@@ -43,7 +51,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pydantic  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
+import pyjson  # noqa: E402
+from consolelog import Logger  # noqa: E402
 from model_2_27 import EVENT_CLASS_MAP, LambdaEvent  # noqa: E402
+
+# Deep (<= 1497-level) values decoded from an event may be walked by _json_safe.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+
+# A Lambda request id has 36 characters (a UUID); only its length shows (facts §10.6:
+# line #1 puts the top-level correlation_id at position 94 + len(aws_request_id)).
+LAMBDA_REQUEST_ID = "8e3f6c2a-51d7-4b9e-a0c4-7d2e19b6f305"
+HARNESS_REQUEST_ID = "test-request"  # the facts' harness (positions of §10.4)
 
 STAGE_ENDPOINTS = {
     "dev": "https://paper-api.alpaca.markets/v2",
@@ -97,6 +115,13 @@ class Trace:
         self.validation_errors: list[dict[str, Any]] = []
 
 
+class LambdaContext:
+    """The Lambda context object: ``aws_request_id`` only (no ``request_id`` attribute)."""
+
+    def __init__(self, aws_request_id: str) -> None:
+        self.aws_request_id = aws_request_id
+
+
 class _TradeRunResult:
     def __init__(self, success: bool) -> None:
         self.success = success
@@ -112,9 +137,10 @@ class _Handler:
 
 
 class Stubs:
-    def __init__(self, stage: str, trace: Trace) -> None:
+    def __init__(self, stage: str, trace: Trace, log: Logger | None = None) -> None:
         self.stage = stage
         self.trace = trace
+        self.log = log if log is not None else Logger(strict=True)
 
     # main() -- always succeeds
     def main(self, args: list[str]) -> Any:
@@ -169,9 +195,16 @@ def _sanitized_event_text(event: Any) -> str:
     return json.dumps(safe)
 
 
-def parse_event_mode(event: Any) -> list[str]:
+def parse_event_mode(event: Any, log: Logger) -> list[str]:
     payload = event
     if isinstance(payload, dict) and "detail-type" in payload and "detail" in payload:
+        # facts §10.3 #7 (debug, printed in a cold container): raises UnicodeEncodeError when
+        # detail-type or source is a raw str with a lone surrogate -> the critical row.
+        log.debug(
+            "Detected EventBridge envelope; extracting detail payload",
+            detail_type=payload.get("detail-type"),
+            source=payload.get("source"),
+        )
         payload = payload["detail"]  # one level of EventBridge envelope unwrapping
     if isinstance(payload, LambdaEvent):
         parsed: LambdaEvent | None = payload
@@ -216,12 +249,27 @@ def _build_response(status: str, mode: str, trading_mode: str, message: str, req
 
 def lambda_handler(event: Any, context: Any, stubs: Stubs) -> dict[str, Any]:
     trace = stubs.trace
+    log = stubs.log
+    trace.path = "crash_before_routing"
     request_id = getattr(context, "aws_request_id", "unknown") if context else "local"
-    _extract_correlation_id(event)  # only used as logging context
+    correlation_id = _extract_correlation_id(event)  # logging context only
+
+    # facts §10.3 #1, outside any try: a raw str top-level correlation_id with a lone
+    # surrogate raises UnicodeEncodeError out of the Lambda for every event shape.
+    log.info(
+        "Lambda invoked",
+        aws_request_id=request_id,
+        correlation_id=correlation_id,
+        event_has_correlation_id=bool(isinstance(event, dict) and event.get("correlation_id")),
+    )
 
     # Circuit breaker
     if isinstance(event, dict) and event.get("detail-type") == "ErrorNotificationRequested":
         trace.path = "circuit_breaker"
+        log.info(
+            "Skipping ErrorNotificationRequested event to prevent error cascade",
+            detail_type=event.get("detail-type"),
+        )  # #2: never raises
         return _build_response(
             "skipped",
             "error_notification",
@@ -231,13 +279,20 @@ def lambda_handler(event: Any, context: Any, stubs: Stubs) -> dict[str, Any]:
         )
 
     # Smart routing
-    trace.path = "crash_before_routing"
     if _is_domain_event(event):
         trace.path = "domain"
         if not isinstance(event, dict):  # defensive branch, unreachable
             return _build_response(
                 "failed", "unknown", "n/a", "Invalid event type for domain event routing", request_id
             )
+        # facts §10.3 #3, outside any try: a source with a raw lone surrogate escapes here
+        # (before eventbridge_handler: no dedup, no validation).
+        log.info(
+            "Routing to eventbridge_handler for domain event",
+            detail_type=event.get("detail-type"),
+            source=event.get("source"),
+            correlation_id=correlation_id,
+        )
         return eventbridge_handler(event, context, stubs)
 
     # Command path
@@ -245,8 +300,14 @@ def lambda_handler(event: Any, context: Any, stubs: Stubs) -> dict[str, Any]:
     mode: str | None = None
     trading_mode: str | None = None
     try:
-        _sanitized_event_text(event)  # "Lambda invoked with event" log line
-        command_args = parse_event_mode(event or {})
+        # #6: the event as ASCII-escaped JSON (repr'd) and the correlation id that passed #1:
+        # never raises UnicodeEncodeError; json.dumps can raise RecursionError (§13.2).
+        log.info(
+            "Lambda invoked with event",
+            event_data=_sanitized_event_text(event),
+            correlation_id=correlation_id,
+        )
+        command_args = parse_event_mode(event or {}, log)
         mode = command_args[0]
         trading_mode = _determine_trading_mode(mode, stubs)
         result = stubs.main(command_args)
@@ -266,6 +327,7 @@ def lambda_handler(event: Any, context: Any, stubs: Stubs) -> dict[str, Any]:
             request_id,
         )
     except (ImportError, AttributeError, ValueError, KeyError, TypeError, OSError) as e:
+        # UnicodeEncodeError from #7 is a ValueError: critical-error response (§10.3).
         if isinstance(e, ValidationError):
             trace.validation_errors = _errors(e)
         return _build_response(
@@ -280,21 +342,34 @@ def lambda_handler(event: Any, context: Any, stubs: Stubs) -> dict[str, Any]:
 
 def eventbridge_handler(event: dict[str, Any], context: Any, stubs: Stubs) -> dict[str, Any]:
     trace = stubs.trace
+    log = stubs.log
     detail = event.get("detail", {})
     if isinstance(detail, str):
+        # Before the try; only JSONDecodeError is caught.  RecursionError past 1497 levels
+        # (facts §13.1) and the int-digit-limit ValueError escape the Lambda.
         try:
-            detail = json.loads(detail)
+            detail = pyjson.loads(detail)
         except json.JSONDecodeError:
             detail = {}
 
     correlation_id = detail.get("correlation_id", "unknown") if isinstance(detail, dict) else "unknown"
-    _ = correlation_id  # logging request id only
-    _lambda_request_id = getattr(context, "request_id", "unknown")
+    lambda_request_id = getattr(context, "request_id", "unknown")  # "unknown" in AWS
 
     try:
         detail_type = event.get("detail-type", "")
-        _source = event.get("source", "")  # logged only
+        source = event.get("source", "")  # logged only
         event_id = detail.get("event_id") if isinstance(detail, dict) else "unknown"
+
+        # facts §10.3 #4, before the dedup check: a raw detail correlation_id / event_id with
+        # a lone surrogate raises here -> the except below (#5) -> re-raised, no dedup.
+        log.info(
+            "Received EventBridge event",
+            detail_type=detail_type,
+            source=source,
+            event_id=event_id,
+            correlation_id=correlation_id,
+            lambda_request_id=lambda_request_id,
+        )
 
         stage = "prod" if stubs.stage == "prod" else "dev"  # $APP__STAGE from the template
         if event_id and event_id != "unknown":
@@ -308,6 +383,7 @@ def eventbridge_handler(event: dict[str, Any], context: Any, stubs: Stubs) -> di
         if event_class is None:
             return {"statusCode": 400, "body": f"Unknown event type: {detail_type}"}
 
+        # A detail key "self" -> TypeError from BaseEvent's constructor (facts §11).
         event_obj = event_class.model_validate(detail)
 
         # ApplicationContainer.create_for_environment("production") -- stub: always builds
@@ -321,8 +397,18 @@ def eventbridge_handler(event: dict[str, Any], context: Any, stubs: Stubs) -> di
             stubs.mark_event_processed(event_id, stage=stage)
 
         return {"statusCode": 200, "body": "Event processed successfully"}
-    except Exception:
-        # logged as "Failed to handle EventBridge event", then re-raised
+    except Exception as e:
+        # facts §10.3 #5 (error, with traceback): if the detail correlation_id is a raw str
+        # with a lone surrogate this log call raises a second UnicodeEncodeError, which
+        # replaces the exception being handled.
+        log.error(
+            "Failed to handle EventBridge event",
+            error=str(e),
+            error_type=type(e).__name__,
+            detail_type=event.get("detail-type", "unknown"),
+            correlation_id=correlation_id,
+            lambda_request_id=lambda_request_id,
+        )
         raise
 
 
@@ -351,15 +437,25 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def predict(event: Any, stage: str = "dev") -> dict[str, Any]:
+def predict(
+    event: Any,
+    stage: str = "dev",
+    *,
+    request_id: str = LAMBDA_REQUEST_ID,
+    sink: str = "strict",
+) -> dict[str, Any]:
+    """One invocation.  ``sink``: ``strict`` (cold Lambda: strict UTF-8 stdout) or
+    ``lenient`` (log calls cannot fail: a warm container, facts §10.1/§10.4)."""
     trace = Trace()
-    stubs = Stubs(stage, trace)
+    stubs = Stubs(stage, trace, Logger(strict=(sink == "strict")))
     response: dict[str, Any] | None = None
     exception: str | None = None
+    exception_message: str | None = None
     try:
-        response = lambda_handler(event, None, stubs)
+        response = lambda_handler(event, LambdaContext(request_id), stubs)
     except Exception as e:  # escapes the Lambda: invocation error
         exception = type(e).__name__
+        exception_message = str(e)
         if isinstance(e, ValidationError):
             trace.validation_errors = _errors(e)
     if response is not None:
@@ -372,15 +468,20 @@ def predict(event: Any, stage: str = "dev") -> dict[str, Any]:
         "handler": trace.handler,
         "dedup_key": _json_safe(trace.dedup_key) if trace.dedup_checked else None,
         "validation_errors": trace.validation_errors,
+        # str() of the escaping exception (e.g. the UnicodeEncodeError position of §10.6);
+        # compare.py ignores it unless --exception-message.
+        "exception_message": exception_message,
     }
 
 
-def predict_line(line: bytes | str, stage: str) -> dict[str, Any]:
+def predict_line(line: bytes | str, stage: str, **kw: Any) -> dict[str, Any]:
     try:
-        event = json.loads(line)
+        # The same 1497-level cut-off as string details (the runtime's own decoder and its
+        # cut-off are not known, facts §13.2), independent of the interpreter.
+        event = pyjson.loads(line)
     except (ValueError, RecursionError) as e:  # JSONDecodeError, UnicodeDecodeError, int-digit limit
         return {"parse_error": str(e)}
-    return predict(event, stage)
+    return predict(event, stage, **kw)
 
 
 REQUIRED_PYDANTIC = "2.12.0"  # the Lambda layer's pin
@@ -401,6 +502,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stage", choices=("dev", "prod"), default="dev")
     ap.add_argument("--allow-other-pydantic", action="store_true", help="run even if pydantic is not 2.12.0")
+    ap.add_argument(
+        "--sink",
+        choices=("strict", "lenient"),
+        default="strict",
+        help="stdout of the container: strict UTF-8 (cold Lambda, default) or one that cannot fail (warm)",
+    )
+    ap.add_argument(
+        "--request-id",
+        default=LAMBDA_REQUEST_ID,
+        help=f"the context's aws_request_id (default: a 36-char id; the facts' harness used {HARNESS_REQUEST_ID!r})",
+    )
     args = ap.parse_args()
     if not check_pydantic(args.allow_other_pydantic):
         return 2
@@ -409,7 +521,7 @@ def main() -> int:
         line = raw.rstrip(b"\n")
         if not line.strip():
             continue
-        pred = predict_line(line, args.stage)
+        pred = predict_line(line, args.stage, request_id=args.request_id, sink=args.sink)
         out.write(json.dumps(pred, allow_nan=False) + "\n")
     out.flush()
     return 0

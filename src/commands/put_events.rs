@@ -23,7 +23,7 @@ use crate::cli::RuleSource;
 use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
-use crate::input::{self, Format, Origin};
+use crate::input::{self, Format, Found, Origin};
 use crate::render::{OutputFormat, Style, emphasize_live, json_line};
 use crate::routing::{Stage, predict};
 
@@ -32,6 +32,8 @@ use crate::routing::{Stage, predict};
 pub struct PutEventsOptions {
     pub paths: Vec<PathBuf>,
     pub format: Format,
+    /// Follow symbolic links inside folders.
+    pub follow: bool,
     /// The stage acted at (the stricter of `--stage` and the bus's), deciding paper or LIVE.
     pub stage: Stage,
     /// The rules events are routed through before sending.
@@ -173,12 +175,16 @@ fn not_started() -> Outcome {
 fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write) -> io::Result<(Vec<Item>, usize)> {
     let mut items = Vec::new();
     let mut unreadable = 0;
-    for path in input::expand_paths(&opts.paths) {
-        let path = match path {
-            Ok(path) => path,
-            Err(e) => {
+    for found in input::expand_paths(&opts.paths, opts.follow) {
+        let path = match found {
+            Found::Input(path) => path,
+            Found::Error(e) => {
                 unreadable += 1;
                 writeln!(err, "error: {e}")?;
+                continue;
+            }
+            Found::Skipped(why) => {
+                writeln!(err, "warning: {why}")?;
                 continue;
             }
         };
@@ -641,6 +647,7 @@ pub fn execute(args: crate::cli::PutEventsArgs, globals: &crate::cli::Globals) -
         let opts = PutEventsOptions {
             paths: paths.clone(),
             format: if args.jsonl { Format::JsonLines } else { Format::Auto },
+            follow: args.follow,
             stage,
             rules,
             bus_name,

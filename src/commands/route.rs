@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
-use crate::input::{self, Format, InputError, Item, Origin};
+use crate::input::{self, Format, Found, InputError, Item, Origin};
 use crate::render::{self, OutputFormat, RouteRecord, Style};
 use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
 
@@ -16,6 +16,8 @@ use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
 pub struct RouteOptions {
     pub paths: Vec<PathBuf>,
     pub format: Format,
+    /// Follow symbolic links inside folders.
+    pub follow: bool,
     /// Compare each prediction with its recorded `*.expected.json(l)`.
     pub check: bool,
     /// With `check`: rewrite the expectation files that are missing or differ.
@@ -68,10 +70,11 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         recorded_failures: 0,
         io_error: None,
     };
-    for path in input::expand_paths(&opts.paths) {
-        match path {
-            Err(e) => run.input_error(&e),
-            Ok(path) => run.file(&path, stdin),
+    for found in input::expand_paths(&opts.paths, opts.follow) {
+        match found {
+            Found::Error(e) => run.input_error(&e),
+            Found::Skipped(why) => run.warning(&why),
+            Found::Input(path) => run.file(&path, stdin),
         }
         if let Some(e) = run.io_error.take() {
             return Err(e);
@@ -201,6 +204,9 @@ impl Run<'_> {
                 .into(),
             });
         }
+        if event.depth > crate::json::parse::FIRMLY_KNOWN_DEPTH {
+            crate::routing::warn_deep(&mut lambda, "the event", false);
+        }
         let bus = is_bus_event(&event.value).then(|| self.opts.bus.route(&event.value));
         if let Some(bus) = &bus {
             lambda.warnings.extend(bus.warnings(&self.opts.bus.name));
@@ -276,6 +282,13 @@ impl Run<'_> {
         }
         self.flush();
         if let Err(io) = writeln!(self.err, "error: {e}") {
+            self.io_error.get_or_insert(io);
+        }
+    }
+
+    fn warning(&mut self, message: &str) {
+        self.flush();
+        if let Err(io) = writeln!(self.err, "warning: {message}") {
             self.io_error.get_or_insert(io);
         }
     }
@@ -442,6 +455,7 @@ pub fn execute(args: crate::cli::RouteArgs, globals: &crate::cli::Globals) -> Ex
     let opts = RouteOptions {
         paths,
         format: if args.jsonl { Format::JsonLines } else { Format::Auto },
+        follow: args.follow,
         check: args.check,
         record: args.record,
         stage: globals.stage,

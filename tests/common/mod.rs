@@ -451,6 +451,7 @@ pub fn put_events_options(
     alchemiser::commands::put_events::PutEventsOptions {
         paths,
         format: alchemiser::input::Format::Auto,
+        follow: false,
         stage,
         rules: alchemiser::bus::default_bus(stage),
         bus_name: alchemiser::bus::Names::for_stage(stage).bus,
