@@ -443,6 +443,74 @@ pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
     fitted(&mut table)
 }
 
+/// Many events in a table: how many take each outcome and carry each warning, with the first
+/// of each, in memory that does not grow with the events.
+#[derive(Debug, Default)]
+pub struct Overview {
+    /// (path, outcome) → count, first input, whether it is a LIVE trade; in order of appearance.
+    outcomes: Vec<((&'static str, String), usize, String, bool)>,
+    warnings: Vec<(&'static str, usize, String)>,
+}
+
+/// Distinct outcomes listed one by one; the rest share a row.
+const OUTCOMES_AT_MOST: usize = 40;
+
+impl Overview {
+    pub fn add(&mut self, record: &RouteRecord) {
+        let p = &record.lambda;
+        // Validation failures differ only by their count of errors: one row for them all.
+        let text = if p.response.is_some() && !p.validation_errors.is_empty() {
+            "failed: validation errors".to_string()
+        } else {
+            outcome(p)
+        };
+        let mut key = (p.path.as_str(), text);
+        let found = self.outcomes.iter().position(|(k, ..)| *k == key);
+        let found = match found {
+            None if self.outcomes.len() >= OUTCOMES_AT_MOST => {
+                key = ("", "(other outcomes)".to_string());
+                self.outcomes.iter().position(|(k, ..)| *k == key)
+            }
+            found => found,
+        };
+        match found {
+            Some(i) => self.outcomes[i].1 += 1,
+            None => self.outcomes.push((key, 1, record.origin.to_string(), trades_live(p))),
+        }
+        for w in record.warnings() {
+            let code = w.code.as_str();
+            match self.warnings.iter_mut().find(|(c, ..)| *c == code) {
+                Some(entry) => entry.1 += 1,
+                None => self.warnings.push((code, 1, record.origin.to_string())),
+            }
+        }
+    }
+
+    /// Outcomes by count (most first), then warnings by count.
+    pub fn tables(&self, style: Style) -> String {
+        let mut outcomes: Vec<_> = self.outcomes.iter().collect();
+        outcomes.sort_by_key(|(_, count, ..)| std::cmp::Reverse(*count));
+        let mut table = new_table(style);
+        table.set_header(vec!["path", "outcome", "events", "first"]);
+        for ((path, text), count, first, live) in outcomes {
+            let outcome = if *live { live_cell(text.clone(), style) } else { Cell::new(text) };
+            table.add_row(vec![Cell::new(path), outcome, Cell::new(count), Cell::new(first)]);
+        }
+        let mut out = fitted(&mut table);
+        if !self.warnings.is_empty() {
+            let mut warnings: Vec<_> = self.warnings.iter().collect();
+            warnings.sort_by_key(|(_, count, _)| std::cmp::Reverse(*count));
+            let mut table = new_table(style);
+            table.set_header(vec!["warning", "events", "first"]);
+            for (code, count, first) in warnings {
+                table.add_row(vec![warning_cell(code.to_string(), style), Cell::new(count), Cell::new(first)]);
+            }
+            out.push_str(&fitted(&mut table));
+        }
+        out
+    }
+}
+
 /// For each column, the longest a word may be so that the table fits `width` columns without a
 /// word broken in two: every column gets its longest word, unless together they would not fit;
 /// then the widest give way first, down to 8 characters.

@@ -11,7 +11,10 @@ Compared fields: path, response, exception, main_args, handler, dedup_key, and
 validation_errors (loc and code).  Reported separately, and not failing unless --strict:
 validation error messages, and the text of a critical-error ``response.message``
 (``Lambda execution critical error: <str(ValidationError)>``) when its first line matches.
-``request_id`` is ignored inside responses.  JSON values are compared with their types
+``request_id`` is ignored inside responses.  The oracle's ``exception_message`` (``str()`` of
+the exception escaping the Lambda, e.g. a ``UnicodeEncodeError`` with its position, facts
+§10.6) is compared only with --exception-message: its first line as a field, the rest as a
+message (like a critical-error ``response.message``).  JSON values are compared with their types
 (``1`` != ``1.0`` != ``true``).  A line the oracle could not parse (``parse_error``) must be
 a parse error on the other side too (key ``parse_error`` or ``error``, or no prediction).
 
@@ -25,7 +28,12 @@ import json
 import math
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pyjson import loads_any_depth  # noqa: E402  (tool output may nest past json's C limit)
 
 FIELDS = ("path", "response", "exception", "main_args", "handler", "dedup_key", "validation_errors")
 CRITICAL_PREFIX = "Lambda execution critical error: "
@@ -91,10 +99,19 @@ def compare_response(a: Any, b: Any) -> str | None:
     return "response"
 
 
-def compare(o: dict[str, Any], r: dict[str, Any]) -> tuple[list[str], list[str]]:
+def compare(
+    o: dict[str, Any], r: dict[str, Any], exception_message: bool = False
+) -> tuple[list[str], list[str]]:
     """(hard field differences, message-only differences)"""
     hard: list[str] = []
     soft: list[str] = []
+    if exception_message:
+        em_o, em_r = o.get("exception_message"), r.get("exception_message")
+        if not same(em_o, em_r):
+            if isinstance(em_o, str) and isinstance(em_r, str) and em_o.split("\n", 1)[0] == em_r.split("\n", 1)[0]:
+                soft.append("exception_message")
+            else:
+                hard.append("exception_message")
     for f in FIELDS:
         if f not in r:
             hard.append(f)
@@ -131,6 +148,11 @@ def main() -> int:
     ap.add_argument("--input", help="the corpus both were run on (shown next to differences)")
     ap.add_argument("--show", type=int, default=20, help="how many differing lines to print (default 20)")
     ap.add_argument("--strict", action="store_true", help="message differences also fail")
+    ap.add_argument(
+        "--exception-message",
+        action="store_true",
+        help="also compare exception_message (str() of the exception escaping the Lambda)",
+    )
     args = ap.parse_args()
 
     with open(args.oracle, "rb") as f:
@@ -149,9 +171,9 @@ def main() -> int:
     lines_soft = 0
     n = min(len(o_lines), len(r_lines))
     for i in range(n):
-        o_kind, o_val = prediction(json.loads(o_lines[i]))
+        o_kind, o_val = prediction(loads_any_depth(o_lines[i]))
         try:
-            r_kind, r_val = prediction(json.loads(r_lines[i]))
+            r_kind, r_val = prediction(loads_any_depth(r_lines[i]))
         except ValueError as e:
             r_kind, r_val = "bad", f"invalid JSON: {e}"
         hard: list[str] = []
@@ -160,7 +182,7 @@ def main() -> int:
             if o_kind != r_kind:
                 hard.append("parse_error" if "parse_error" in (o_kind, r_kind) else "line")
         else:
-            hard, soft = compare(o_val, r_val)
+            hard, soft = compare(o_val, r_val, args.exception_message)
         for f in hard:
             hard_counts[f] += 1
         for f in soft:
@@ -182,7 +204,7 @@ def main() -> int:
     if len(o_lines) != len(r_lines):
         print("LINE COUNT MISMATCH")
     print(f"lines with field differences: {lines_hard}")
-    for f in ("parse_error", "line") + FIELDS:
+    for f in ("parse_error", "line") + FIELDS + ("exception_message",):
         if hard_counts[f]:
             print(f"  {f}: {hard_counts[f]}")
     print(f"lines with message-only differences (message mismatches): {lines_soft}")

@@ -21,6 +21,10 @@ import random
 import sys
 from typing import Any, Callable
 
+# 3.11 and older run json's C scanner/encoder on the Python recursion limit: the corpus holds
+# objects nested ~990 levels (cat_deep), which must decode and encode the same everywhere.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+
 NAN = float("nan")
 INF = float("inf")
 
@@ -48,10 +52,27 @@ SURROGATES = ["\ud800", "\udfff", "\udc00", "\ud83d"]
 
 BIG_INTS = [2**63 - 1, 2**63, 2**64, 2**64 + 1, -(2**63), -(2**63) - 1, 2**100, -(2**100), 10**30, 10**200]
 
+# facts §10-§13 (see cat_facts_10_13): share of the corpus, and their building blocks.
+NEW_CLASSES_SHARE = 0.035
+# Runs of lone surrogates; no high surrogate directly precedes a low one.
+LONE_RUNS = ["\ud800", "\udfff", "\udc00", "\ud83d", "\udbff", "\ud800", "\ud800\ud800", "\udc00\ud800",
+             "\udfff\udfff\udfff", "\ude00\ud83d"]
+# The 7 characters that make structlog's ConsoleRenderer repr() a str value (§10.2).
+REPR_SWITCH = [" ", "\t", "\r", "\n", "=", '"', "'"]
+SELF_VALUES = [1, None, "", 0, True, False, {}, [], "x", 1.5, ["self"], {"self": 1}, "\ud800"]
+ACTIONS = ["BUY", "SELL", "HOLD"]
+URGENCIES = ["LOW", "NORMAL", "HIGH", "URGENT"]
+# Python strip() only (U+001C-U+001F, weighted), both strips, neither (U+200B, U+FEFF, U+180E, U+0000).
+STRIP_EDGE = ["\u001c", "\u001d", "\u001e", "\u001f"] * 3 + [
+    "\u0085", "\u3000", "\u200b", "\ufeff", "\u180e", "\u0000", " ", "\t", "\u00a0", "\u2028", "\u000b", "\u1680",
+    "\u202f", "\u2029"]
+DEEP_LEVELS = [990, 999, 1000, 1001, 1010, 1200, 1496, 1496, 1497, 1497, 1497, 1498, 1498, 1498, 1499, 1499, 1500, 2000]
+
 
 class Gen:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, new_share: float = NEW_CLASSES_SHARE) -> None:
         self.r = random.Random(seed)
+        self.new_share = new_share
 
     # ------------------------------------------------------------------ helpers
     def pick(self, seq):
@@ -678,6 +699,376 @@ class Gen:
             d = self.mutate_detail(d, "RebalancePlanned")
         return self.envelope("RebalancePlanned", "alchemiser.portfolio_v2.handlers", d)
 
+    # ------------------------------------------------------------------ facts §10-§13 classes
+    def sur_run(self) -> str:
+        """One run of lone surrogates: never a high one directly before a low one (that pair
+        would decode to one astral character)."""
+        return self.pick(LONE_RUNS)
+
+    def sur_text(self, head: str = "") -> str:
+        """A str holding lone surrogates, with what decides how structlog renders it (§10.2, §10.6):
+        astral characters before it, adjacent runs, a second run, and now and then one of the 7
+        characters that switch the value to repr() (then the line does not raise)."""
+        pre = self.pick(["", "", "", "x", "ab", "\U0001f600", "\U0001f600\U0001f600", "\u00e9", "\u4e2d",
+                         "a-b.c", "\u00a0", "\x0b", "\u3000", "\x1c", "\u2028", "\x7f", "\x00"])
+        post = self.pick(["", "", "", "y", "\U0001f600", "-1", "\u00a0", "\x0c", "\u0085", "y" + self.sur_run()])
+        s = head + pre + self.sur_run() + post
+        if self.chance(0.25):
+            i = self.r.randint(len(head), len(s))
+            s = s[:i] + self.pick(REPR_SWITCH) + s[i:]
+        return s
+
+    def good_source(self, dt: str) -> str:
+        return self.pick(["alchemiser.x", self.domain_source_good(dt), "alchemiser.", "alchemiser.\u00e9t\u00e9",
+                          "alchemiser.a b", "alchemiser.x=y"])
+
+    def domain_source_good(self, dt: str) -> str:
+        return {
+            "WorkflowStarted": "alchemiser.orchestration.event_driven_orchestrator",
+            "SignalGenerated": "alchemiser.strategy_v2.handlers",
+            "RebalancePlanned": "alchemiser.portfolio_v2.handlers",
+            "TradeExecuted": "alchemiser.execution_v2.handlers",
+            "WorkflowCompleted": "alchemiser.execution_v2.handlers",
+            "WorkflowFailed": "alchemiser.portfolio_v2.handlers",
+        }[dt]
+
+    def top_correlation(self) -> Any:
+        """Top-level correlation_id values that move the later fields of lines #1/#3."""
+        return self.pick(["top-corr", "a b", "c=1", "'q'", 123, 0, 1.5, True, False, None, "", ["x"], {"k": "v"},
+                          "x" * 40, "\u00e9t\u00e9", "\U0001f600", "\u00a0x", ["\ud800"], {"k": "\udc00"}])
+
+    def cat_log_surrogates(self) -> Any:
+        """§10: lone surrogates in every field the cold container's log lines print raw."""
+        k = self.r.randrange(20)
+        if k <= 3:  # #1: top-level correlation_id, on any event shape
+            base = self.pick([self.lambda_payload, self.cat_domain, self.cat_circuit_breaker,
+                              self.cat_command_envelope, self.cat_rebalance])()
+            ev = dict(base) if isinstance(base, dict) else {}
+            ev["correlation_id"] = self.sur_text(self.pick(["", "", "corr-", "c"]))
+            if self.chance(0.3):
+                items = list(ev.items())
+                self.r.shuffle(items)
+                ev = dict(items)
+            return ev
+        if k <= 6:  # #3: source of a domain event; the top-level correlation id moves its offset
+            dt = self.pick(DOMAIN_TYPES)
+            detail: Any = self.base_detail(dt)
+            if self.chance(0.2):
+                detail = json.dumps(detail)
+            ev = self.envelope(dt, self.sur_text("alchemiser."), detail)
+            if self.chance(0.5):
+                ev["correlation_id"] = self.top_correlation()
+            return ev
+        if k <= 11:  # #4 / #5: detail correlation_id and/or event_id (object or JSON-string detail)
+            dt = self.pick(DOMAIN_TYPES)
+            d = self.base_detail(dt)
+            which = self.r.randrange(5)
+            if which in (0, 2, 3):
+                d["event_id"] = self.sur_text(self.pick(["", "", "e-", "evt"]))
+            if which in (1, 2, 4):
+                d["correlation_id"] = self.sur_text(self.pick(["", "", "corr-"]))
+            if which == 3:  # the detail correlation id (C') moves the event_id offset of #4
+                v = self.pick([None, 5, "a b", ["c"], "MISSING", "\u00e9", "c" * 50, True, "", "\U0001f600"])
+                if v == "MISSING":
+                    d.pop("correlation_id")
+                else:
+                    d["correlation_id"] = v
+            if which == 4 and self.chance(0.5):  # the exception #5 replaces
+                d["timestamp"] = self.pick(["nope", 5, None, "2025-10-14"])
+            if self.chance(0.25):
+                d = self.mutate_detail(d, dt)
+            detail = json.dumps(d) if self.chance(0.35) else d
+            ev = self.envelope(dt, self.good_source(dt), detail)
+            if self.chance(0.2):
+                ev["correlation_id"] = self.top_correlation()
+            return ev
+        if k <= 15:  # #7: command-path envelope whose detail-type or source holds a surrogate
+            which = self.r.randrange(3)
+            if which == 0:
+                dt_v: Any = self.sur_text(self.pick(["", "Sched", "Scheduled Event", "StartupEvent", "SignalGenerated",
+                                                     "WorkflowStarted", "x"]))
+                src: Any = self.pick(["aws.scheduler", "custom.x", "alchemiser.x", "MISSING", None, 5, ["x"],
+                                      "a b", self.sur_text()])
+            elif which == 1:
+                dt_v = self.pick(["Scheduled Event", "StartupEvent", "TestEvent", "TradingNotificationRequested",
+                                  None, 5, "", "x"])
+                src = self.sur_text(self.pick(["", "", "alchemiser.", "aws.", "custom."]))
+            else:
+                dt_v = self.pick(DOMAIN_TYPES)
+                src = self.sur_text(self.pick(["custom.", "aws.", "", "Alchemiser.", "alchemiser", " alchemiser."]))
+            detail = self.pick([{}, {"mode": "trade"}, None, "x", {"action": "pnl_analysis", "pnl_type": "weekly"},
+                                self.base_detail(self.pick(DOMAIN_TYPES)), {"mode": "\ud800"}, [1]])
+            ev = self.envelope(dt_v, src, detail)
+            if src == "MISSING":
+                ev.pop("source")
+            if self.chance(0.1):
+                ev.pop("detail")  # not an envelope: #7 is not logged, extra_forbidden instead
+            return ev
+        if k <= 17:  # surrogates that no log line prints raw (the lenient outcome stands)
+            dt = self.pick(DOMAIN_TYPES)
+            d = self.base_detail(dt)
+            choice = self.r.randrange(8)
+            if choice == 0:
+                d["metadata"] = {"k": self.sur_text()}
+            elif choice == 1:
+                d["event_id"] = [self.sur_text()]
+            elif choice == 2:
+                d["correlation_id"] = {"k": self.sur_text()}
+            elif choice == 3:
+                d["correlation_id"] = self.pick(["'", "a ", "=", "\t"]) + self.sur_text()
+            elif choice == 4:
+                d[self.sur_text()] = 1
+            elif choice == 5:
+                return self.envelope("ErrorNotificationRequested", self.pick([self.sur_text(), "x"]),
+                                     self.pick([{"correlation_id": self.sur_text()}, self.sur_text(), {}]))
+            elif choice == 6:
+                return self.envelope(self.pick(["Scheduled Event", "StartupEvent"]), [self.sur_text()], {})
+            else:
+                return {"correlation_id": self.pick([[self.sur_text()], {"k": self.sur_text()}]),
+                        "mode": self.pick(["trade", "bot"])}
+            return self.envelope(dt, self.good_source(dt), json.dumps(d) if self.chance(0.3) else d)
+        # combinations: which comes first (#1 before routing, #3 before decoding, #4 before dedup/self)
+        dt = self.pick(DOMAIN_TYPES)
+        d = self.base_detail(dt)
+        d[self.pick(["correlation_id", "event_id"])] = self.sur_text()
+        if self.chance(0.5):
+            d["self"] = 1
+        detail: Any = json.dumps(d)
+        if self.chance(0.3):
+            detail = "[" * 1498 + "]" * 1498
+        ev = self.envelope(dt, self.pick([self.sur_text("alchemiser."), "alchemiser.x"]), detail)
+        if self.chance(0.4):
+            ev["correlation_id"] = self.pick([self.sur_text(), "top", "a b"])
+        return ev
+
+    def cat_self_key(self) -> Any:
+        """§11: a detail key named exactly "self" (BaseEvent's constructor), and its look-alikes."""
+        k = self.r.randrange(14)
+        dt = self.pick(DOMAIN_TYPES)
+        d = self.base_detail(dt)
+        if k <= 5:  # a domain detail with "self"
+            if self.chance(0.3):
+                d = self.mutate_detail(d, dt)
+            d["self"] = self.pick(SELF_VALUES)
+            if self.chance(0.25):  # what runs first: timestamp conversion, dedup
+                d["timestamp"] = self.pick(["nope", "", 5, None, 1.5, [], "2025-10-14", "2025-10-14T12:00:00Z",
+                                            "2025-10-14T12:00:00z"])
+            if self.chance(0.15):
+                v = self.pick(["unknown", "", None, 0, "MISSING", ["e"], "e-9"])
+                if v == "MISSING":
+                    d.pop("event_id", None)
+                else:
+                    d["event_id"] = v
+            if self.chance(0.1):
+                d = self.pick([{"self": self.pick(SELF_VALUES)}, {"event_id": "e-9", "correlation_id": 5, "self": 1},
+                               {"self": 1, "event_id": "unknown"}])
+            if self.chance(0.4):
+                items = list(d.items())
+                self.r.shuffle(items)
+                d = dict(items)
+            detail: Any = json.dumps(d) if self.chance(0.3) else d
+            return self.envelope(dt, self.good_source(dt), detail)
+        if k == 6:  # look-alike keys: ordinary ignored extras
+            d[self.pick(["Self", "SELF", "data", "self ", " self", "_self", "cls", "__self__", "self\u200b",
+                         "\u017felf", "se lf"])] = self.pick(SELF_VALUES)
+            return self.envelope(dt, self.good_source(dt), json.dumps(d) if self.chance(0.3) else d)
+        if k == 7:  # nested: plain pydantic constructors / plain data
+            dt = self.pick(["RebalancePlanned", "SignalGenerated", "WorkflowStarted", "TradeExecuted"])
+            d = self.base_detail(dt)
+            v = self.pick(SELF_VALUES)
+            if dt == "RebalancePlanned":
+                plan = d.get("rebalance_plan")
+                where = self.r.randrange(3)
+                if where == 0 and isinstance(plan, dict):
+                    plan["self"] = v
+                elif where == 1 and isinstance(plan, dict) and isinstance(plan.get("items"), list) and plan["items"]:
+                    plan["items"][0]["self"] = v
+                elif isinstance(d.get("allocation_comparison"), dict):
+                    d["allocation_comparison"]["self"] = v
+                else:
+                    d["metadata"] = {"self": v}
+            elif dt == "SignalGenerated":
+                d[self.pick(["signals_data", "consolidated_portfolio", "metadata"])] = {"self": v}
+            elif dt == "WorkflowStarted":
+                d[self.pick(["configuration", "metadata"])] = {"self": v}
+            else:
+                d["execution_data"] = {"self": v, "orders": []}
+            return self.envelope(dt, self.good_source(dt), d)
+        if k == 8:  # envelope level: never a keyword argument
+            ev = self.envelope(dt, self.good_source(dt), d)
+            ev["self"] = self.pick(SELF_VALUES)
+            return ev
+        if k <= 11:  # command path: LambdaEvent's standard constructor -> extra_forbidden
+            v = self.pick(SELF_VALUES)
+            return self.pick([
+                {"self": v},
+                {"mode": "trade", "self": v},
+                {"action": "pnl_analysis", "pnl_type": "weekly", "self": v},
+                self.envelope("Scheduled Event", "aws.scheduler", {"self": v}),
+                self.envelope("StartupEvent", "alchemiser.x", {"self": v}),
+                self.envelope("TestEvent", "alchemiser.test", {"mode": "trade", "self": v}),
+                self.envelope(dt, self.pick(["custom.x", "aws.events"]), dict(d, self=v)),
+                self.envelope("Scheduled Event", "aws.scheduler", json.dumps({"self": v})),
+            ])
+        if k == 12:  # circuit breaker: unaffected
+            ev = self.envelope("ErrorNotificationRequested", "alchemiser.shared.errors.error_handler",
+                               self.pick([{"self": 1}, dict(d, self=1)]))
+            if self.chance(0.5):
+                ev["self"] = 1
+            return ev
+        # "self" together with what preempts it (§10) or with detail shapes that fail earlier
+        d["self"] = 1
+        choice = self.r.randrange(4)
+        if choice == 0:
+            d["correlation_id"] = self.sur_text()
+        elif choice == 1:
+            d["event_id"] = self.sur_text()
+        elif choice == 2:
+            d["timestamp"] = "not-a-date"
+        else:
+            return self.envelope(dt, self.sur_text("alchemiser."), d)
+        return self.envelope(dt, self.good_source(dt), json.dumps(d) if self.chance(0.3) else d)
+
+    def edge_pad(self, s: str) -> str:
+        pre = "".join(self.pick(STRIP_EDGE) for _ in range(self.r.choice([0, 0, 1, 1, 2, 3])))
+        post = "".join(self.pick(STRIP_EDGE) for _ in range(self.r.choice([0, 0, 1, 1, 2, 3])))
+        return pre + s + post
+
+    def strip_value(self, words: list[str]) -> Any:
+        """A value for action / execution_urgency around Python's and pydantic's strip sets (§12)."""
+        w = self.pick(words + ["\u017fell", "\u017f", "hodl", "", "\u00df", "Buy", "normal", "Urgent", "B UY"])
+        k = self.r.randrange(12)
+        if k <= 6:
+            return self.edge_pad(self.case_variant(w))
+        if k == 7:
+            return "".join(self.pick(STRIP_EDGE) for _ in range(self.r.randint(1, 3)))
+        if k == 8:
+            i = self.r.randint(0, len(w))
+            return w[:i] + self.pick(STRIP_EDGE) + w[i:]
+        if k == 9:
+            return self.pick(["BUY\u001f", "\u001cSELL", "\u001e hold \u001d", "BUY\u0085", "\u3000SELL",
+                              "\u001f", "BUY\u200b", "\ufeffBUY", "BUY\u180e", "HOLD\u001c\u0000", "\u001cHIGH",
+                              "LOW\u001f", "\u001d", "URGENT\u200b", "\u2028normal\u2029", "\u00a0LOW\u00a0"])
+        if k == 10:
+            return self.pick([5, None, 1.5, True, ["BUY"], {}, self.sur_text()])
+        return self.pick(words)
+
+    def symbol_value(self) -> Any:
+        k = self.r.randrange(6)
+        if k <= 2:
+            return self.edge_pad(self.pick(["AAPL", "spy", "BRK.B", "ABCDEFGHIJ", "ABCDEFGHI", "x", "\u017fpy", "tqqq"]))
+        if k == 3:
+            return self.pick(["\u001f", "\u001c\u001d", " ABCDEFGHIJ ", "\u200b", "\u001fABCDEFGHIJ", "ABCDEFGHIJK",
+                              " ", "", "\u001cABCDEFGHI\u001d", "\u3000ABCDEFGHIJ\u3000", "\u0085ABCDEFGHIJK",
+                              "ABCDEFGHIJ\u200b", "\u00df" * 10])
+        if k == 4:
+            return "".join(self.pick(STRIP_EDGE) for _ in range(self.r.randint(1, 11)))
+        return self.pick([5, None, ["AAPL"], self.sur_text()])
+
+    def cat_strip(self) -> Any:
+        """§12: RebalancePlanItem action/symbol and RebalancePlan execution_urgency, whose
+        validators strip with Python's set after pydantic's own trim."""
+        if self.chance(0.15):  # the addendum's fuzz shape: a bare plan with only the probed fields
+            item: dict[str, Any] = {"action": self.strip_value(ACTIONS)}
+            if self.chance(0.5):
+                item["symbol"] = self.symbol_value()
+            plan: dict[str, Any] = {"items": [item]}
+            if self.chance(0.5):
+                plan["execution_urgency"] = self.strip_value(URGENCIES)
+            return self.envelope("RebalancePlanned", self.good_source("RebalancePlanned"), {"rebalance_plan": plan})
+        d = self.base_detail("RebalancePlanned")
+        body = self.rebalance_body(d)
+        plan = body["rebalance_plan"] if isinstance(body["rebalance_plan"], dict) else {}
+        items = plan.get("items") or []
+        if not items:
+            items = [{"symbol": "SPY", "current_weight": "0.4", "target_weight": "0.5", "weight_diff": "0.1",
+                      "target_value": "5000", "current_value": "4000", "trade_amount": "1000", "action": "BUY",
+                      "priority": 1}]
+        for it in items:
+            if self.chance(0.8):
+                it["action"] = self.strip_value(ACTIONS)
+            if self.chance(0.6):
+                it["symbol"] = self.symbol_value()
+        plan["items"] = items
+        if self.chance(0.7):
+            plan["execution_urgency"] = self.strip_value(URGENCIES)
+        elif self.chance(0.5):
+            plan.pop("execution_urgency", None)
+        d.update(body)
+        d["rebalance_plan"] = plan
+        detail: Any = json.dumps(d) if self.chance(0.2) else d
+        return self.envelope("RebalancePlanned", self.good_source("RebalancePlanned"), detail)
+
+    def deep_text(self, depth: int, inner: str) -> str:
+        """``depth`` nested arrays/objects around ``inner`` (a JSON text)."""
+        shape = self.r.randrange(4)
+        opens: list[str] = []
+        closes: list[str] = []
+        for i in range(depth):
+            if shape == 0:
+                kind = "["
+            elif shape == 1:
+                kind = "{"
+            elif shape == 2:
+                kind = "[" if i % 2 else "{"
+            else:
+                kind = self.pick("[{")
+            if kind == "[":
+                opens.append(self.pick(["[", "[", "[ ", "[1,"]))
+                closes.append("]")
+            else:
+                opens.append(self.pick(['{"a":', '{"a":', '{"k": ', '{"x":1,"a":']))
+                closes.append("}")
+        return "".join(opens) + inner + "".join(reversed(closes))
+
+    def cat_deep(self) -> Any:
+        """§13.1: string details nested near 1000 and around the 1497-level cut-off."""
+        depth = self.pick(DEEP_LEVELS)
+        dt = self.pick(DOMAIN_TYPES)
+        k = self.r.randrange(10)
+        inner = self.pick(["1", "null", '"x"', "[]", "{}", "true"])
+        extra = 1 if inner in ("[]", "{}") else 0  # an empty container is one level too
+        if k <= 2:  # the whole detail is nested
+            detail = self.deep_text(depth - extra, inner)
+        elif k <= 6:  # a valid detail whose dict field is nested: outer object = level 1
+            d = self.base_detail(dt)
+            field = self.pick(["metadata", "deep", {
+                "WorkflowStarted": "configuration", "SignalGenerated": "signals_data",
+                "RebalancePlanned": "metadata", "TradeExecuted": "execution_data",
+                "WorkflowCompleted": "summary", "WorkflowFailed": "error_details"}[dt]])
+            d[field] = "@DEEP@"
+            text = json.dumps(d)
+            deep = self.deep_text(depth - 1 - extra, inner)
+            if not deep.startswith("{") and self.chance(0.7):  # dict fields need an object at the top
+                deep = '{"a":' + self.deep_text(depth - 2 - extra, inner) + "}"
+            detail = text.replace('"@DEEP@"', deep)
+        elif k == 7:  # a syntax error before the deep part: JSONDecodeError -> {}
+            detail = '{"event_id": "e-1",, "x": ' + self.deep_text(depth - 1 - extra, inner) + "}"
+        elif k == 8:  # garbage after the deep part: the depth is hit first
+            detail = self.deep_text(depth - extra, inner) + self.pick(["x", ",", "]", " }"])
+        else:  # not decoded: the command path, the circuit breaker, an object detail
+            text = self.deep_text(depth - extra, inner)
+            return self.pick([
+                self.envelope("Scheduled Event", "aws.scheduler", text),
+                self.envelope("ErrorNotificationRequested", "alchemiser.x", text),
+                self.envelope(dt, "custom.x", text),
+                # an object detail (the line itself nests ~990 levels: every interpreter
+                # decodes and encodes that deep alike, with the recursion limit raised below)
+                self.envelope(dt, self.good_source(dt), {"event_id": "e-deep", "metadata": json.loads(
+                    self.deep_text(min(depth, 988) - extra, inner))}),
+            ])
+        return self.envelope(dt, self.good_source(dt), detail)
+
+    def cat_facts_10_13(self) -> Any:
+        u = self.r.random()
+        if u < 0.40:
+            return self.cat_log_surrogates()
+        if u < 0.65:
+            return self.cat_self_key()
+        if u < 0.85:
+            return self.cat_strip()
+        return self.cat_deep()
+
     # ------------------------------------------------------------------ raw lines
     def raw_line(self) -> str:
         return self.pick(
@@ -762,6 +1153,9 @@ class Gen:
     def event(self) -> tuple[str, Any]:
         """Return ('json', obj) or ('raw', text)."""
         w = self.r.random()
+        if w < self.new_share:
+            return "json", self.cat_facts_10_13()
+        w = (w - self.new_share) / (1 - self.new_share)  # the older categories keep their proportions
         if w < 0.22:
             return "json", self.cat_command()
         if w < 0.25:
@@ -794,8 +1188,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="Generate a JSONL corpus of Lambda events.")
     ap.add_argument("--count", type=int, default=20000)
     ap.add_argument("--seed", type=int, default=20251014)
+    ap.add_argument(
+        "--new-share",
+        type=float,
+        default=NEW_CLASSES_SHARE,
+        help=f"share of the facts §10-§13 classes (logging surrogates, 'self' keys, strip sets, nesting depth); "
+        f"default {NEW_CLASSES_SHARE}, 1 for nothing else",
+    )
     args = ap.parse_args()
-    g = Gen(args.seed)
+    if not 0 <= args.new_share <= 1:
+        ap.error("--new-share must be within 0..1")
+    g = Gen(args.seed, args.new_share)
     out = sys.stdout.buffer
     # A fixed prologue: the reference test events and the verified cases first.
     prologue: list[Any] = [

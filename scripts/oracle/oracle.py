@@ -192,7 +192,13 @@ def _sanitized_event_text(event: Any) -> str:
     for key in REDACTED_KEYS:
         if key in safe:
             safe[key] = "***REDACTED***"
-    return json.dumps(safe)
+    try:
+        return json.dumps(safe)
+    except RecursionError:
+        # 3.12.1's C encoder takes 1497 levels (facts §13.2), as many as the event can have
+        # (predict_line decodes with that cut-off); a RecursionError here is the running
+        # interpreter's own lower limit: encode with the pure-Python encoder instead.
+        return "".join(json.JSONEncoder().iterencode(safe))
 
 
 def parse_event_mode(event: Any, log: Logger) -> list[str]:

@@ -11,7 +11,8 @@ later 3.12.x releases changed the C limit; ``python -m``/``exec`` cost 3 levels 
 oracle must not rely on the interpreter it runs on.  ``loads`` therefore
 
 * decodes with the stdlib C decoder when the text cannot nest deeper than ``FAST_PATH_MAX``
-  (fewer ``[``/``{`` characters than that -- every interpreter decodes that deep alike);
+  (no more ``[``/``{`` characters than that), falling back to the scanner below if that
+  interpreter's C scanner still runs out of recursion budget;
 * otherwise decodes with a scanner built from the stdlib's own pure-Python pieces
   (``json.decoder.JSONObject`` / ``JSONArray`` and the C ``scanstring``) that counts the
   levels itself and raises the exact ``RecursionError`` when a container would be level
@@ -118,16 +119,31 @@ def _bounded_decode(s: str, limit: int) -> Any:
         sys.setrecursionlimit(old)
 
 
-def loads(s: str | bytes, limit: int = DEPTH_LIMIT) -> Any:
-    """``json.loads(s)`` with CPython 3.12.1's nesting cut-off at ``limit`` levels."""
+def loads(s: str | bytes, limit: int = DEPTH_LIMIT, *, fast_path: bool = True) -> Any:
+    """``json.loads(s)`` with CPython 3.12.1's nesting cut-off at ``limit`` levels
+    (``fast_path=False``: always the counting scanner, for tests)."""
     if isinstance(s, str):
         if s.startswith("\ufeff"):
             raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
     else:
         s = s.decode(json.detect_encoding(s), "surrogatepass")
-    if s.count("[") + s.count("{") <= FAST_PATH_MAX:
-        return _C_DECODER.decode(s)
+    if fast_path and s.count("[") + s.count("{") <= FAST_PATH_MAX:
+        try:
+            return _C_DECODER.decode(s)
+        except RecursionError:
+            # Not the 1497-level cut-off (at most FAST_PATH_MAX levels here): an interpreter
+            # whose C scanner uses a low Python recursion limit (3.11 and older).
+            pass
     return _bounded_decode(s, limit)
+
+
+def loads_any_depth(s: str | bytes) -> Any:
+    """``json.loads`` without a nesting cut-off (for reading tool output, not for predictions)."""
+    try:
+        return json.loads(s)
+    except RecursionError:
+        text = s if isinstance(s, str) else s.decode(json.detect_encoding(s), "surrogatepass")
+        return _bounded_decode(text.lstrip("\ufeff"), text.count("[") + text.count("{") + 1)
 
 
 def nesting_depth(s: str) -> int:

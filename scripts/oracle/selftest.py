@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Self-test: the oracle reproduces every verified case of the facts file (§6, §8.3, plus the
-verified statements of §1-§3 and the relevant §8.1/§8.2 unit-test expectations).
+verified statements of §1-§3 and the relevant §8.1/§8.2 unit-test expectations) and of its
+addendum (§10.2-§10.6 logging, §11 "self" keys, §12 strip sets, §13.1 nesting cut-off).
 
 Run:  .venv/bin/python scripts/oracle/selftest.py
 """
@@ -10,12 +11,25 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from oracle import check_pydantic, predict, predict_line  # noqa: E402
+import pyjson  # noqa: E402
+from consolelog import Logger, render_line  # noqa: E402
+from model_2_27 import EVENT_CLASS_MAP  # noqa: E402
+from oracle import (  # noqa: E402
+    HARNESS_REQUEST_ID,
+    LAMBDA_REQUEST_ID,
+    LambdaContext,
+    Stubs,
+    Trace,
+    check_pydantic,
+    lambda_handler,
+    predict,
+    predict_line,
+)
 
 # The project's own fixtures of the four event shapes §6 covers (the repository stands alone).
 REF = Path(__file__).resolve().parents[2] / "test-events"
@@ -89,6 +103,7 @@ def check(name, cond, got=None):
     global COUNT
     COUNT += 1
     if not cond:
+        name = name.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
         FAILURES.append(f"{name}: {json.dumps(got, default=str)[:600]}")
 
 
@@ -422,6 +437,591 @@ def test_parse():
     check("UTF-8 BOM accepted from bytes", is_trade(p), p)
 
 
+# ============================================================================ facts §10-§13
+# (the addendum's four root causes; positions are those of a cold container, strict stdout)
+
+H = HARNESS_REQUEST_ID  # "test-request": the facts' harness, where §10.4's positions were read
+L = LAMBDA_REQUEST_ID  # a 36-character Lambda request id: §10.6's "130 + i"
+
+# §10.4's WS: a valid WorkflowStarted detail (event_id "e-1"; its 1-character correlation_id
+# puts #4's event_id at 117; 6 keys that are not LambdaEvent fields, for the "x6" row).
+WS = {
+    "correlation_id": "c",
+    "causation_id": "c",
+    "event_id": "e-1",
+    "event_type": "WorkflowStarted",
+    "timestamp": "2025-10-14T12:00:00Z",
+    "source_module": "x",
+    "workflow_type": "trading",
+    "requested_by": "TradingSystem",
+}
+R404 = {"statusCode": 404, "body": "No handler for: WorkflowStarted"}
+R200 = {"statusCode": 200, "body": "Event processed successfully"}
+
+
+def ws(**changes):
+    d = copy.deepcopy(WS)
+    for k, v in changes.items():
+        if v is ...:
+            d.pop(k, None)
+        else:
+            d[k] = v
+    return d
+
+
+def wse(detail, source="alchemiser.x", detail_type="WorkflowStarted", **extra):
+    ev = {"detail-type": detail_type, "source": source, "detail": detail}
+    ev.update(extra)
+    return ev
+
+
+def uee_text(pos, char="\\ud800"):
+    """str() of the UnicodeEncodeError (§10.6); pos = N or (N, M) for a run."""
+    if isinstance(pos, tuple):
+        return f"'utf-8' codec can't encode characters in position {pos[0]}-{pos[1]}: surrogates not allowed"
+    return f"'utf-8' codec can't encode character '{char}' in position {pos}: surrogates not allowed"
+
+
+def escapes_uee(p, pos, path="domain", char="\\ud800"):
+    return (escapes(p, "UnicodeEncodeError", path) and p["exception_message"] == uee_text(pos, char)
+            and p["dedup_key"] is None and p["validation_errors"] == [] and p["main_args"] is None)
+
+
+def critical_uee(p, pos, char="\\ud800"):
+    return (is_critical(p) and p["validation_errors"] == []
+            and p["response"]["message"] == "Lambda execution critical error: " + uee_text(pos, char))
+
+
+def pj(text, **kw):
+    """An event given as JSON text (lone surrogates as \\u escapes, pairs combine as in JSON)."""
+    return predict_line(text, "dev", **kw)
+
+
+def test_section10_renderer():
+    """consolelog renders exactly as the real structlog 25.4.0 default ConsoleRenderer."""
+    try:
+        import io
+        import os
+
+        os.environ["NO_COLOR"] = "1"  # colours are decided at import (§10.1); Lambda has none
+        os.environ.pop("FORCE_COLOR", None)
+        import structlog
+    except ImportError:
+        check("structlog 25.4.0 installed (pip install -r scripts/oracle/requirements.txt)", False)
+        return
+    check("structlog version", structlog.__version__ == "25.4.0", structlog.__version__)
+
+    def real(level, message, fields, exc=None):
+        buf = io.BytesIO()
+        stream = io.TextIOWrapper(buf, encoding="utf-8", errors="strict", newline="\n", write_through=True)
+        old = sys.stdout
+        sys.stdout = stream  # PrintLogger prints to sys.stdout as it is at call time
+        try:
+            logger = structlog.get_logger()
+            if exc is not None:
+                try:
+                    raise exc
+                except Exception:
+                    getattr(logger, level)(message, exc_info=True, **fields)
+            else:
+                getattr(logger, level)(message, **fields)
+            stream.flush()
+            return "ok", buf.getvalue().decode("utf-8").split("\n", 1)[0][19:]
+        except UnicodeEncodeError as e:
+            return "raises", str(e)
+        finally:
+            sys.stdout = old
+
+    def mine(level, message, fields):
+        try:
+            getattr(Logger(strict=True), level)(message, **fields)
+            return "ok", render_line(message, level, fields)[19:]
+        except UnicodeEncodeError as e:
+            return "raises", str(e)
+
+    values = ["\ud800", "a b\ud800", "a=\ud800", "'\ud800", "\ud800\t", '\ud800"', "\ud800\n", "\ud800\r",
+              "\ud800\u00a0", "\ud800\x0b", "\U0001f600\ud800", "\udc00\ud800", "\ud800y\udfff", "x", "", "a b",
+              ["\ud800"], {"k": "\ud800"}, None, True, 5, 1.5, "\u00e9t\u00e9", "\x1c", "x" * 40, "\ud800" * 3]
+    cases = []
+    for v in values:
+        cases.append(("info", "Lambda invoked", {"aws_request_id": H, "correlation_id": v,
+                                                 "event_has_correlation_id": True}))
+        cases.append(("debug", "Detected EventBridge envelope; extracting detail payload",
+                      {"detail_type": "Scheduled Event", "source": v}))
+        cases.append(("info", "Received EventBridge event",
+                      {"detail_type": "WorkflowStarted", "source": "alchemiser.x", "event_id": v,
+                       "correlation_id": "c", "lambda_request_id": "unknown"}))
+        cases.append(("info", "x", {"b": v, "a": 1}))
+    cases.append(("info", "short", {}))
+    for level, message, fields in cases:
+        a, b = real(level, message, fields), mine(level, message, fields)
+        check(f"renderer = structlog {message!r} {ascii(fields)}", a == b, [a, b])
+    # #5 carries a traceback: the first line, and the position, are unchanged.
+    fields = {"error": "boom x", "error_type": "ValueError", "detail_type": "WorkflowStarted",
+              "correlation_id": "\ud800", "lambda_request_id": "unknown"}
+    a = real("error", "Failed to handle EventBridge event", fields, exc=ValueError("boom x"))
+    check("renderer with exc_info", a == mine("error", "Failed to handle EventBridge event", fields)
+          and a == ("raises", uee_text(82)), a)
+    fields["correlation_id"] = "c"
+    a = real("error", "Failed to handle EventBridge event", fields, exc=ValueError("boom x"))
+    check("renderer with exc_info, first line", a == mine("error", "Failed to handle EventBridge event", fields), a)
+
+
+def test_section10_table():
+    """§10.4: every row, strict (harness request id, then the Lambda's) and lenient."""
+    for rid, n1 in ((H, 106), (L, 130)):
+        kw = {"request_id": rid}
+        tag = f"[{rid}]"
+        # #1: top-level correlation_id, every event shape
+        for ev in ({"correlation_id": "\ud800"}, {"correlation_id": "\ud800", "mode": "trade"},
+                   {"detail-type": "ErrorNotificationRequested", "correlation_id": "\ud800"},
+                   wse(ws(), correlation_id="\ud800"),
+                   {"detail-type": "Scheduled Event", "source": "aws.scheduler", "detail": {}, "correlation_id": "\ud800"}):
+            p = predict(ev, **kw)
+            check(f"§10.4 #1 {tag} {ascii(ev)}", escapes_uee(p, n1, "crash_before_routing"), p)
+        for ev in ({"detail-type": "ErrorNotificationRequested", "source": "\ud800", "detail": {}},
+                   {"detail-type": "ErrorNotificationRequested", "source": "x", "detail": {"correlation_id": "\ud800"}},
+                   {"detail-type": "ErrorNotificationRequested", "source": "x", "detail": "\ud800"}):
+            p = predict(ev, **kw)
+            check(f"§10.4 circuit breaker {tag} {ascii(ev)}", p["path"] == "circuit_breaker"
+                  and p["response"] == SKIPPED, p)
+        # #3 (178 = 116 + 36 (generated correlation id) + 15 + 11)
+        p = predict(wse(ws(), source="alchemiser.\ud800"), **kw)
+        check(f"§10.4 source alchemiser.\\ud800 {tag}", escapes_uee(p, 178), p)
+        p = predict(wse(ws(), source="alchemiser. \ud800"), **kw)
+        check(f"§10.4 source with space {tag}", p["response"] == R404 and p["dedup_key"] == "e-1", p)
+        # #4 event_id (117 = 101 + 1 + 15); #5 replaces #4 for correlation_id (82)
+        p = predict(wse(ws(event_id="\ud800")), **kw)
+        check(f"§10.4 event_id {tag}", escapes_uee(p, 117), p)
+        for detail in (ws(correlation_id="\ud800"), json.dumps(ws(correlation_id="\ud800"))):
+            p = predict(wse(detail), **kw)
+            check(f"§10.4 detail correlation_id {tag} {type(detail).__name__}", escapes_uee(p, 82), p)
+        p = predict(wse(ws(correlation_id="'\ud800")), **kw)
+        check(f"§10.4 quoted correlation_id {tag}", escapes(p, "ValidationError") and codes(p) == ["string_unicode"]
+              and p["dedup_key"] == "e-1", p)
+        p = predict(wse(ws(event_id=["\ud800"])), **kw)
+        check(f"§10.4 event_id list {tag}", escapes(p, "ValidationError") and codes(p) == ["string_type"]
+              and p["dedup_key"] == ["\ud800"], p)
+        p = predict(wse(ws(metadata={"k": "\ud800"})), **kw)
+        check(f"§10.4 metadata {tag}", p["response"] == R404, p)
+        # #7 on the command path -> critical
+        p = predict({"detail-type": "Scheduled Event", "source": "\ud800", "detail": {}}, **kw)
+        check(f"§10.4 #7 source {tag}", critical_uee(p, 126), p)
+        p = predict({"detail-type": "Sched\ud800", "detail": {}}, **kw)
+        check(f"§10.4 #7 detail-type {tag}", critical_uee(p, 106), p)
+        p = predict({"detail-type": "Scheduled Event", "source": ["\ud800"], "detail": {}}, **kw)
+        check(f"§10.4 #7 source list {tag}", is_trade(p), p)
+        p = predict(wse(ws(), source="custom.\ud800", detail_type="SignalGenerated"), **kw)
+        check(f"§10.4 #7 domain type, custom source {tag}", critical_uee(p, 131), p)
+        p = predict({"detail-type": "StartupEvent", "source": "alchemiser.\ud800", "detail": {}}, **kw)
+        check(f"§10.4 #7 StartupEvent {tag}", critical_uee(p, 132), p)
+        p = predict({"detail-type": "Scheduled Event", "source": "\ud800"}, **kw)
+        check(f"§10.4 no detail {tag}", is_critical(p) and codes(p) == ["extra_forbidden"] * 2, p)
+        for ev, loc in (({"to": "\ud800"}, ("to",)), ({"mode": "\ud800"}, ("mode",)),
+                        ({"arguments": ["\ud800"]}, ("arguments", 0))):
+            p = predict(ev, **kw)
+            check(f"§10.4 {ascii(ev)} {tag}", is_critical(p) and codes(p) == ["string_unicode"] and locs(p) == [loc], p)
+        p = predict({"mode": "trade", "x": "\ud800"}, **kw)
+        check(f"§10.4 extra key value {tag}", is_critical(p) and codes(p) == ["extra_forbidden"], p)
+
+    # the lenient column (a sink that cannot fail: a warm container)
+    lk = {"sink": "lenient"}
+    p = predict({"correlation_id": "\ud800"}, **lk)
+    check("§10.4 lenient #1", is_critical(p) and codes(p) == ["string_unicode"], p)
+    p = predict({"detail-type": "ErrorNotificationRequested", "correlation_id": "\ud800"}, **lk)
+    check("§10.4 lenient #1 breaker", p["response"] == SKIPPED, p)
+    p = predict(wse(ws(), source="alchemiser.\ud800"), **lk)
+    check("§10.4 lenient #3", p["response"] == R404 and p["dedup_key"] == "e-1", p)
+    p = predict(wse(ws(event_id="\ud800")), **lk)
+    check("§10.4 lenient #4 event_id", escapes(p, "ValidationError") and codes(p) == ["string_unicode"]
+          and p["dedup_key"] == "\ud800", p)
+    p = predict(wse(ws(correlation_id="\ud800")), **lk)
+    check("§10.4 lenient #4/#5", escapes(p, "ValidationError") and codes(p) == ["string_unicode"]
+          and p["dedup_key"] == "e-1", p)
+    for ev in ({"detail-type": "Scheduled Event", "source": "\ud800", "detail": {}},
+               {"detail-type": "Sched\ud800", "detail": {}},
+               {"detail-type": "StartupEvent", "source": "alchemiser.\ud800", "detail": {}}):
+        check(f"§10.4 lenient #7 {ascii(ev)}", is_trade(predict(ev, **lk)))
+    p = predict(wse(ws(), source="custom.\ud800", detail_type="SignalGenerated"), **lk)
+    check("§10.4 lenient domain type custom source x6", is_critical(p) and codes(p) == ["extra_forbidden"] * 6, p)
+
+
+def test_section10_positions():
+    """§10.2 separator probes and §10.6's position formulas."""
+    for rid, n1 in ((H, 106), (L, 130)):
+        kw = {"request_id": rid}
+        for v in ("\ud800", "\ud800\u00a0", "\ud800\u000b", "\ud800\u3000", "\ud800\x1c"):
+            p = predict({"correlation_id": v}, **kw)
+            check(f"§10.2 raises {ascii(v)} [{rid}]", escapes_uee(p, n1, "crash_before_routing"), p)
+        for v in ("a b\ud800", "a=\ud800", "'\ud800", "\ud800\t", "\ud800\"", "\ud800\n", "\ud800\r"):
+            p = predict({"correlation_id": v}, **kw)
+            check(f"§10.2 repr'd {ascii(v)} [{rid}]", is_critical(p) and codes(p) == ["string_unicode"]
+                  and locs(p) == [("correlation_id",)], p)
+        for v in (["\ud800"], {"k": "\ud800"}):
+            p = predict({"correlation_id": v}, **kw)
+            check(f"§10.2 str() of {type(v).__name__} [{rid}]", is_critical(p) and codes(p) == ["string_type"], p)
+        # runs, astral characters before, two separate runs (JSON text: pairs combine)
+        for text, pos in (('"\\ud800"', n1), ('"\\ud83d\\ude00\\ud800"', n1 + 1), ('"\\udc00\\ud800"', (n1, n1 + 1)),
+                          ('"x\\udc00\\ud800"', (n1 + 1, n1 + 2)), ('"\\ud800y\\udfff"', n1),
+                          ('"\\udfff\\udfff\\udfff"', (n1, n1 + 2)), ('"ab\\udfff"', n1 + 2)):
+            p = pj('{"correlation_id":' + text + ',"mode":"trade"}', **kw)
+            char = "\\udfff" if "\\udfff" in text and "\\ud800" not in text else "\\ud800"
+            check(f"§10.6 #1 {text} [{rid}]", escapes_uee(p, pos, "crash_before_routing", char), p)
+        p = pj('{"correlation_id":"\\ud83d\\ude00","mode":"trade"}', **kw)
+        check(f"§10.6 a pair is one astral character [{rid}]", is_trade(p), p)
+    # #1: 94 + len(aws_request_id) + i
+    for rid in ("r", "test-request", L, "x" * 50):
+        for i in range(4):
+            p = predict({"correlation_id": "a" * i + "\ud800"}, request_id=rid)
+            check(f"§10.6 #1 formula len={len(rid)} i={i}", escapes_uee(p, 94 + len(rid) + i, "crash_before_routing"), p)
+    # #3: 116 + len(C) + len(detail-type) + i, C = the rendered top-level correlation id
+    for top, clen in ((None, 36), ("top", 3), (123, 3), ("a b", 5), (True, 4), ("\u00e9", 1), (["x"], 7)):
+        for dt in ("WorkflowStarted", "SignalGenerated", "WorkflowFailed"):
+            for src in ("alchemiser.\ud800", "alchemiser.xy\ud800"):
+                ev = wse({}, source=src, detail_type=dt)
+                if top is not None:
+                    ev["correlation_id"] = top
+                p = predict(ev)
+                i = src.index("\ud800")
+                check(f"§10.6 #3 C={top!r} {dt} i={i}", escapes_uee(p, 116 + clen + len(dt) + i), p)
+    # #4 event_id: 101 + len(C') + len(detail-type) + i; C' = "unknown" when absent, "None" when null
+    for cid, clen in ((..., 7), (None, 4), ("c", 1), (5, 1), ("a b", 5), ("x" * 20, 20)):
+        for dt in ("WorkflowStarted", "TradeExecuted"):
+            p = predict(wse({"event_id": "e\ud800", "correlation_id": cid} if cid is not ... else {"event_id": "e\ud800"},
+                            detail_type=dt))
+            check(f"§10.6 #4 event_id C'={cid!r} {dt}", escapes_uee(p, 101 + clen + len(dt) + 1), p)
+    # #4 correlation_id raises first at 78 + i; #5's second raise (82 + i) is what escapes
+    for i in range(3):
+        p = predict(wse(ws(correlation_id="c" * i + "\ud800")))
+        check(f"§10.6 #5 i={i}", escapes_uee(p, 82 + i), p)
+        p = predict(wse(ws(correlation_id="c" * i + "\ud800", event_id="\udfff")))
+        check(f"§10.6 #5 wins over #4's event_id i={i}", escapes_uee(p, 82 + i), p)
+
+    class FirstRaiseOnly(Logger):  # #5 cannot fail: the exception from #4 is re-raised
+        def error(self, message, **fields):
+            pass
+
+    trace = Trace()
+    try:
+        lambda_handler(wse(ws(correlation_id="\ud800")), LambdaContext(H), Stubs("dev", trace, FirstRaiseOnly()))
+        check("§10.6 #4 first raise", False)
+    except UnicodeEncodeError as e:
+        check("§10.6 #4 first raise at 78", str(e) == uee_text(78), str(e))
+    # #7: detail_type 101 + i; source 109 + len(D') + i
+    for dt, dlen in (("Scheduled Event", 17), ("StartupEvent", 12), (5, 1), (None, 4), ("a", 1), ("SignalGenerated", 15)):
+        for i in (0, 3):
+            src = "s" * i + "\ud800"
+            p = predict({"detail-type": dt, "source": src, "detail": {}})
+            check(f"§10.6 #7 source D'={dt!r} i={i}", critical_uee(p, 109 + dlen + i), p)
+    for i in (0, 5):
+        p = predict({"detail-type": "Sched" * (i // 5) + "\ud800", "detail": {"mode": "trade"}})
+        check(f"§10.6 #7 detail_type i={i}", critical_uee(p, 101 + i), p)
+        p = predict({"detail-type": "x" * i + "\ud800", "source": "\udc00", "detail": None})
+        check(f"§10.6 #7 detail_type before source i={i}", critical_uee(p, 101 + i), p)
+    # order: #1 before routing, #3 before the decode, #4 before dedup; the rest of §10.3's net rule
+    p = predict(wse(ws(correlation_id="\ud800"), source="alchemiser.\ud800"))
+    check("§10.3 #3 before #4", escapes_uee(p, 178), p)
+    p = predict(wse(ws(correlation_id="\ud800"), source="alchemiser.\ud800", correlation_id="\udc00"), request_id=H)
+    check("§10.3 #1 before #3", escapes_uee(p, 106, "crash_before_routing", "\\udc00"), p)
+    p = predict(wse(ws(event_id="\ud800", self=1)))
+    check("§10.3 #4 before dedup and self", escapes_uee(p, 117), p)
+    p = predict(wse(json.dumps(ws(event_id="\ud800"))))
+    check("§10.3 #4 via a JSON-string detail", escapes_uee(p, 117), p)
+    p = predict(wse(ws(event_id="unknown", correlation_id="\ud800")))
+    check("§10.3 #4 without dedup key", escapes_uee(p, 82), p)
+    p = predict(wse(ws(), detail_type="SignalGenerated", source="custom.x", correlation_id="a b\ud800"))
+    check("§10.3 #6/#7 with a repr'd top-level correlation id", is_critical(p) and len(codes(p)) == 6, p)
+    p = predict({"mode": "trade", "source": "\ud800"})
+    check("§10.3 source without an envelope is not logged", is_critical(p) and codes(p) == ["extra_forbidden"], p)
+
+
+def test_section11():
+    """§11: a detail key named exactly "self"."""
+    msg = "BaseEvent.__init__() got multiple values for argument 'self'"
+
+    def type_error(p, dedup):
+        return (escapes(p, "TypeError") and p["exception_message"] == msg and p["dedup_key"] == dedup
+                and p["validation_errors"] == [] and p["handler"] is None)
+
+    valid = {
+        "WorkflowStarted": (ws(), R404),
+        "SignalGenerated": (sig(), R200),
+        "RebalancePlanned": (rebalance_publisher_detail(), None),
+        "TradeExecuted": (te_valid(), {"statusCode": 404, "body": "No handler for: TradeExecuted"}),
+        "WorkflowCompleted": (dict(te_valid(), event_id="wc-1", workflow_type="trading", workflow_duration_ms=5),
+                              {"statusCode": 404, "body": "No handler for: WorkflowCompleted"}),
+        "WorkflowFailed": (dict(te_valid(), event_id="wf-1", workflow_type="t", failure_reason="r",
+                                failure_step="s"), {"statusCode": 404, "body": "No handler for: WorkflowFailed"}),
+    }
+    for dt, (detail, ok) in valid.items():
+        p = predict(wse(copy.deepcopy(detail), detail_type=dt))
+        if ok is not None:
+            check(f"§11 {dt} valid", p["response"] == ok, p)
+        else:
+            check(f"§11 {dt} fails validation", escapes(p, "ValidationError"), p)
+        p = predict(wse(dict(copy.deepcopy(detail), self=1), detail_type=dt))
+        check(f"§11 {dt} + self", type_error(p, detail["event_id"]), p)
+        p = predict(wse({"self": 1}, detail_type=dt))
+        check(f"§11 {dt} only self (not 7 missing)", type_error(p, None), p)
+        p = predict(wse(json.dumps(dict(detail, self=None)), detail_type=dt))
+        check(f"§11 {dt} JSON-string detail", type_error(p, detail["event_id"]), p)
+    for v in (1, None, "", 0, True, {}, [], "x", False, 1.5):
+        p = predict(wse(ws(self=v)))
+        check(f"§11 self={v!r}", type_error(p, "e-1"), p)
+    for key in ("Self", "data", "SELF", "self ", "_self"):
+        p = predict(wse(ws(**{key: 1})))
+        check(f"§11 key {key!r} is an ignored extra", p["response"] == R404, p)
+    # ordering: dedup first (a duplicate wins), timestamp conversion next, then the constructor
+    class Duplicate(Stubs):
+        def is_duplicate_event(self, event_id, stage):
+            super().is_duplicate_event(event_id, stage)
+            return True
+
+    trace = Trace()
+    r = lambda_handler(wse(ws(self=1)), LambdaContext(L), Duplicate("dev", trace))
+    check("§11 duplicate wins", r == {"statusCode": 200, "body": "Duplicate event skipped"} and trace.dedup_key == "e-1", r)
+    p = predict(wse(ws(self=1, timestamp="nope")))
+    check("§11 bad timestamp string first", escapes(p, "ValueError") and p["dedup_key"] == "e-1"
+          and p["exception_message"] == "Invalid isoformat string: 'nope'", p)
+    for ts in (5, None, [], 1.5):
+        p = predict(wse(ws(self=1, timestamp=ts)))
+        check(f"§11 timestamp {ts!r} not converted", type_error(p, "e-1"), p)
+    p = predict(wse(ws(self=1, timestamp="2025-10-14")))
+    check("§11 naive timestamp", type_error(p, "e-1"), p)
+    p = predict(wse(ws(self=1, event_id=...)))
+    check("§11 no event_id", type_error(p, None), p)
+    p = predict(wse(ws(self=1, event_id="unknown")))
+    check("§11 event_id unknown", type_error(p, None), p)
+    p = predict(wse({"event_id": "e-9", "correlation_id": 5, "self": 1}))
+    check("§11 preempts validation errors", type_error(p, "e-9"), p)
+    p = predict(wse(ws(self=1, correlation_id="\ud800")))
+    check("§11 preempted by §10", escapes_uee(p, 82), p)
+    p = predict(wse(ws(self=1), detail_type="SignalGenerated", source="alchemiser.\ud800"))
+    check("§11 preempted by §10 #3", escapes_uee(p, 178), p)
+    # nested models: pydantic's own constructor -> an ignored extra, same errors as without
+    base = predict(wse(rebalance_publisher_detail(), detail_type="RebalancePlanned"))
+    for where in ("plan", "item", "comparison"):
+        d = rebalance_publisher_detail()
+        {"plan": d["rebalance_plan"], "item": d["rebalance_plan"]["items"][0],
+         "comparison": d["allocation_comparison"]}[where]["self"] = 1
+        p = predict(wse(d, detail_type="RebalancePlanned"))
+        check(f"§11 nested self in {where}", escapes(p, "ValidationError")
+              and p["validation_errors"] == base["validation_errors"] and len(codes(p)) == 13, p)
+    for field in ("signals_data", "consolidated_portfolio", "metadata"):
+        p = predict(wse(sig(**{field: {"self": 1}}), detail_type="SignalGenerated"))
+        check(f"§11 self inside {field}", p["response"] == R200, p)
+    p = predict(wse(ws(configuration={"self": 1})))
+    check("§11 self inside configuration", p["response"] == R404, p)
+    p = predict(wse(ws(), self=1))
+    check("§11 envelope-level self", p["response"] == R404 and p["dedup_key"] == "e-1", p)
+    # command path: LambdaEvent's standard constructor -> extra_forbidden
+    for ev, n in (({"self": 1}, 1), ({"mode": "trade", "self": "x"}, 1),
+                  ({"detail-type": "Scheduled Event", "source": "aws.scheduler", "detail": {"self": 1}}, 1),
+                  ({"detail-type": "StartupEvent", "source": "alchemiser.x", "detail": {"self": 1}}, 1),
+                  (wse(ws(self=1), source="custom.x"), 7)):
+        p = predict(ev)
+        check(f"§11 command path {ascii(ev)[:60]}", is_critical(p) and ("self",) in locs(p)
+              and codes(p) == ["extra_forbidden"] * n, p)
+    p = predict({"detail-type": "ErrorNotificationRequested", "detail": {"self": 1}, "self": 1})
+    check("§11 circuit breaker", p["response"] == SKIPPED, p)
+    # the constructor makes a naive timestamp UTC-aware (correcting §3.1's "left naive")
+    obj = EVENT_CLASS_MAP["WorkflowStarted"].model_validate(dict(ws(), timestamp=datetime(2025, 10, 14, 12)))
+    check("§11 naive timestamp becomes UTC", obj.timestamp.tzinfo is UTC and obj.timestamp.hour == 12, obj.timestamp)
+    aware = datetime(2025, 10, 14, 12, tzinfo=timezone(timedelta(hours=2)))
+    obj = EVENT_CLASS_MAP["WorkflowStarted"].model_validate(dict(ws(), timestamp=aware))
+    check("§11 aware timestamp kept", obj.timestamp == aware and obj.timestamp.utcoffset() == timedelta(hours=2))
+    p = predict(wse(ws(timestamp="2025-10-14")))
+    check("§11 naive timestamp event", p["response"] == R404, p)
+
+
+def test_section12():
+    """§12: Python str.strip() after pydantic's trim in the RebalancePlan validators."""
+    def plan_codes(set_field, value):
+        d = rebalance_publisher_detail()
+        set_field(d, value)
+        p = predict(wse(d, detail_type="RebalancePlanned"))
+        return p, {tuple(e["loc"]): e for e in p["validation_errors"]}
+
+    def set_action(d, v):
+        d["rebalance_plan"]["items"][0]["action"] = v
+
+    def set_urgency(d, v):
+        d["rebalance_plan"]["execution_urgency"] = v
+
+    def set_symbol(d, v):
+        d["rebalance_plan"]["items"][0]["symbol"] = v
+
+    table = (
+        ("action", set_action, ("rebalance_plan", "items", 0, "action"),
+         ["BUY", "buy", " BUY ", "BUY\u001f", "\u001cSELL", "\u001e hold \u001d", "BUY\u0085", "\u3000SELL",
+          "\u017fell"],
+         ["\u001f", "", " ", "BUY\u200b", "\ufeffBUY", "BUY\u180e", "HOLD\u001c\u0000"],
+         [(5, "string_type"), (None, "string_type")]),
+        ("execution_urgency", set_urgency, ("rebalance_plan", "execution_urgency"),
+         ["NORMAL", "high", "\u001cHIGH", "LOW\u001f"],
+         ["\u001d", "", "URGENT\u200b"],
+         [(7, "string_type"), (None, "string_type")]),
+        ("symbol", set_symbol, ("rebalance_plan", "items", 0, "symbol"),
+         ["AAPL", "\u001f", "\u001c\u001d", " ABCDEFGHIJ ", "\u200b"],
+         [],
+         [("\u001fABCDEFGHIJ", "string_too_long"), ("ABCDEFGHIJK", "string_too_long"),
+          (" ", "string_too_short"), ("", "string_too_short")]),
+    )
+    for name, setter, loc, accepted, value_errors, others in table:
+        for v in accepted:
+            p, errs = plan_codes(setter, v)
+            check(f"§12 {name} {ascii(v)} accepted", escapes(p, "ValidationError") and loc not in errs
+                  and len(errs) == 13, p)
+        for v in value_errors:
+            p, errs = plan_codes(setter, v)
+            check(f"§12 {name} {ascii(v)} value_error", loc in errs and errs[loc]["code"] == "value_error", p)
+        for v, code in others:
+            p, errs = plan_codes(setter, v)
+            check(f"§12 {name} {ascii(v)} {code}", loc in errs and errs[loc]["code"] == code, p)
+    # message texts (names in declared order; upstream's set order varies per process)
+    p, errs = plan_codes(set_action, " buy\u200b ")
+    check("§12 action message", errs[("rebalance_plan", "items", 0, "action")]["message"]
+          == "Value error, Action must be one of {'BUY', 'SELL', 'HOLD'}, got BUY\u200b", p)
+    p, errs = plan_codes(set_urgency, "\u001curgent\u200b")
+    check("§12 urgency message", errs[("rebalance_plan", "execution_urgency")]["message"]
+          == "Value error, Urgency must be one of {'LOW', 'NORMAL', 'HIGH', 'URGENT'}, got URGENT\u200b", p)
+    d = rebalance_publisher_detail()
+    del d["rebalance_plan"]["execution_urgency"]
+    p = predict(wse(d, detail_type="RebalancePlanned"))
+    check("§12 default urgency not validated", len(codes(p)) == 13, p)
+    p = predict(wse({"rebalance_plan": {"items": [{"action": "BUY\u001f"}]}}, detail_type="RebalancePlanned"))
+    check("§12 fuzz example: 21 missing", escapes(p, "ValidationError") and codes(p) == ["missing"] * 21, p)
+    # the two character sets, over every code point but the surrogates, with the real pydantic
+    from pydantic import ConfigDict, TypeAdapter
+
+    points = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    trimmed = TypeAdapter(list[str], config=ConfigDict(strict=True, str_strip_whitespace=True)).validate_python(
+        [chr(c) + "x" + chr(c) for c in points])
+    pyd = {c for c, v in zip(points, trimmed) if v == "x"}
+    py = {c for c in points if (chr(c) + "x" + chr(c)).strip() == "x"}
+    check("§12 Python strip set (29)", len(py) == 29, sorted(py))
+    check("§12 pydantic trim set (25) = Python's minus U+001C..U+001F", pyd == py - {0x1C, 0x1D, 0x1E, 0x1F},
+          sorted(py ^ pyd))
+
+
+def test_section13():
+    """§13.1: string details decode up to 1497 levels; opening the 1498th raises RecursionError."""
+    def rec(p, kind):
+        return (escapes(p, "RecursionError") and p["dedup_key"] is None and p["validation_errors"] == []
+                and p["exception_message"]
+                == f"maximum recursion depth exceeded while decoding a JSON {kind} from a unicode string")
+
+    for dt in ("WorkflowStarted", "SignalGenerated"):
+        p = predict(wse("[" * 1497 + "]" * 1497, detail_type=dt))
+        check(f"§13 1497 arrays {dt}", escapes(p, "ValidationError") and codes(p) == ["model_type"]
+              and p["dedup_key"] is None, p)
+        p = predict(wse("[" * 1498 + "]" * 1498, detail_type=dt))
+        check(f"§13 1498 arrays {dt}", rec(p, "array"), p)
+    p = predict(wse('{"a":' * 1497 + "1" + "}" * 1497))
+    check("§13 1497 objects", escapes(p, "ValidationError") and set(codes(p)) == {"missing"}
+          and p["dedup_key"] is None, p)
+    p = predict(wse('{"a":' * 1498 + "1" + "}" * 1498))
+    check("§13 1498 objects", rec(p, "object"), p)
+    # the kind is the container being opened at level 1498
+    p = predict(wse("[" * 1497 + "{}" + "]" * 1497))
+    check("§13 object at 1498 inside arrays", rec(p, "object"), p)
+    p = predict(wse('{"a":' * 1497 + "[]" + "}" * 1497))
+    check("§13 array at 1498 inside objects", rec(p, "array"), p)
+    p = predict(wse("[" * 2000 + "]" * 2000))
+    check("§13 2000 arrays", rec(p, "array"), p)
+    # a valid detail whose metadata nests k levels (the outer object is level 1)
+    for k, ok in ((1000, True), (1495, True), (1496, True), (1497, False), (1498, False)):
+        deep = '{"a":' * (k - 1) + "{}" + "}" * (k - 1)
+        text = json.dumps(ws(metadata="@")).replace('"@"', deep)
+        p = predict(wse(text))
+        if ok:
+            check(f"§13 metadata nested {k}", p["response"] == R404 and p["dedup_key"] == "e-1", p)
+        else:
+            check(f"§13 metadata nested {k}", rec(p, "object"), p)
+    # the decode runs before every log line of the handler, the dedup and validation
+    text = json.dumps(ws(correlation_id="\ud800", event_id="\udc00", self=1, metadata="@")).replace(
+        '"@"', "[" * 1497 + "]" * 1497)
+    p = predict(wse(text))
+    check("§13 before #4/#5, dedup and self", rec(p, "array"), p)
+    p = predict(wse("[" * 1498 + "]" * 1498, source="alchemiser.\ud800"))
+    check("§13 after #3", escapes_uee(p, 178), p)
+    p = predict(wse("[" * 1498 + "]" * 1498, correlation_id="\ud800"), request_id=H)
+    check("§13 after #1", escapes_uee(p, 106, "crash_before_routing"), p)
+    # syntax: whatever the scanner meets first
+    p = predict(wse('{"event_id":"e-1",, "x":' + "[" * 1498 + "]" * 1498 + "}"))
+    check("§13 syntax error first -> {}", escapes(p, "ValidationError") and p["dedup_key"] is None
+          and set(codes(p)) == {"missing"}, p)
+    p = predict(wse("[" * 1498 + "]" * 1498 + "x"))
+    check("§13 depth first, garbage after", rec(p, "array"), p)
+    p = predict(wse("[" * 1497 + "]" * 1497 + "x"))
+    check("§13 1497 then garbage -> {}", escapes(p, "ValidationError") and set(codes(p)) == {"missing"}, p)
+    # not decoded: command path, circuit breaker
+    p = predict(wse("[" * 1498 + "]" * 1498, detail_type="Scheduled Event", source="aws.scheduler"))
+    check("§13 command path does not decode", is_trade(p), p)
+    p = predict(wse("[" * 1498 + "]" * 1498, detail_type="ErrorNotificationRequested"))
+    check("§13 circuit breaker", p["response"] == SKIPPED, p)
+    # independent of the interpreter's own limits
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(120)
+    try:
+        ok = isinstance(pyjson.loads("[" * 1497 + "]" * 1497), list) and isinstance(pyjson.loads("[[1]]"), list)
+        try:
+            pyjson.loads("{" + '"a":{' * 1497 + "}" * 1498)
+            ok = False
+        except RecursionError as e:
+            ok = ok and str(e) == "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
+    finally:
+        sys.setrecursionlimit(old)
+    check("§13 cut-off under a low recursion limit", ok)
+
+
+def test_decoder_equivalence():
+    """pyjson's scanner (used past FAST_PATH_MAX brackets) = the C scanner, except depth."""
+    import random
+
+    import gen_corpus
+
+    def outcome(f, s):
+        try:
+            return "ok", repr(f(s))
+        except json.JSONDecodeError as e:
+            return "JSONDecodeError", str(e)
+        except RecursionError as e:
+            return "RecursionError", str(e)
+        except ValueError as e:
+            return "ValueError", str(e)
+
+    texts = []
+    g = gen_corpus.Gen(7, new_share=0.3)
+    for _ in range(3000):
+        kind, obj = g.event()
+        if kind == "json" and isinstance(obj, dict) and isinstance(obj.get("detail"), str):
+            texts.append(obj["detail"])
+        elif kind == "json":
+            texts.append(json.dumps(obj))
+    r = random.Random(11)
+    alphabet = list('[]{}",:0123456789-+.eE \t\n\\u') + ["\u0663", "\uff13", "N", "I", "a", "\x00", "\u00a0",
+                                                         "\ud800", "nul", "tru", "NaN", "Infinity", "1" * 30]
+    seeds = [t for t in texts if len(t) < 3000][:400] + [
+        '{"a": [1, 2.5e3, -0, "x\\u00e9"]}', "[" * 30 + "]" * 30, "[" * 400 + "1" + "]" * 400,
+        '{"a":' * 300 + '"x"' + "}" * 300, '[{"k": [' * 150 + "NaN" + "]}]" * 150]
+    for _ in range(6000):
+        s = list(r.choice(seeds))
+        for _ in range(r.randint(1, 4)):
+            i = r.randrange(len(s) + 1)
+            op = r.randrange(3)
+            if op == 0:
+                s.insert(i, r.choice(alphabet))
+            elif op == 1 and i < len(s):
+                del s[i]
+            elif i < len(s):
+                s[i] = r.choice(alphabet)
+        texts.append("".join(s))
+    bad = [t for t in texts if pyjson.nesting_depth(t) < 900
+           and outcome(json.loads, t) != outcome(lambda x: pyjson.loads(x, fast_path=False), t)]
+    check(f"pyjson scanner = C scanner on {len(texts)} texts", not bad, [ascii(t)[:200] for t in bad[:3]])
+
+
 def main() -> int:
     if not check_pydantic():
         return 2
@@ -431,6 +1031,13 @@ def main() -> int:
     test_eventbridge_and_events()
     test_section81()
     test_parse()
+    test_section10_renderer()
+    test_section10_table()
+    test_section10_positions()
+    test_section11()
+    test_section12()
+    test_section13()
+    test_decoder_equivalence()
     if FAILURES:
         print("\n".join(FAILURES))
         print(f"{COUNT - len(FAILURES)} passed, {len(FAILURES)} failed")

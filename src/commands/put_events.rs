@@ -95,6 +95,9 @@ pub async fn run(
     stdin: &mut dyn Read,
     io: &mut Io<'_>,
 ) -> Result<Exit, CommandError> {
+    if opts.dry_run && io.confirm.is_none() {
+        return dry_run_streaming(opts, stdin, io);
+    }
     let (mut items, unreadable) = read_items(opts, stdin, io.err)?;
     // Emptied before anything is sent: an earlier run's entries can never be resent by mistake
     // (nor an earlier report read as this run's).
@@ -133,7 +136,7 @@ pub async fn run(
             other => other?,
         }
     }
-    writeln!(io.err, "{}", summary(&rows))?;
+    writeln!(io.err, "{}", summary(rows.len(), |status| rows.iter().filter(|r| r.outcome.status() == status).count()))?;
     if !sending.abandoned {
         advise(io.err, opts, failed, unknown)?;
     }
@@ -174,7 +177,23 @@ fn not_started() -> Outcome {
 
 fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write) -> io::Result<(Vec<Item>, usize)> {
     let mut items = Vec::new();
+    let unreadable = each_item(opts, stdin, err, &mut |item| {
+        items.push(item);
+        Ok(())
+    })?;
+    Ok((items, unreadable))
+}
+
+/// Reads every input and hands each event to `visit` as an item, as it is read; problems go
+/// to `err`. Returns how many inputs were unreadable.
+fn each_item(
+    opts: &PutEventsOptions,
+    stdin: &mut dyn Read,
+    err: &mut dyn Write,
+    visit: &mut dyn FnMut(Item) -> io::Result<()>,
+) -> io::Result<usize> {
     let mut unreadable = 0;
+    let mut failure = None;
     for found in input::expand_paths(&opts.paths, opts.follow) {
         let path = match found {
             Found::Input(path) => path,
@@ -188,30 +207,140 @@ fn read_items(opts: &PutEventsOptions, stdin: &mut dyn Read, err: &mut dyn Write
                 continue;
             }
         };
-        let mut errors = Vec::new();
-        input::read_file(&path, opts.format, stdin, &mut |item| match item {
-            Ok(event) => {
-                let (entry, outcome) = match entry_from_event(&event.value) {
-                    Ok(entry) if entry.size() >= MAX_CALL_BYTES => {
-                        let reason = format!(
-                            "entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)",
-                            entry.size()
-                        );
-                        (None, Some(Outcome::Invalid { reason }))
-                    }
-                    Ok(entry) => (Some(entry), None),
-                    Err(reason) => (None, Some(Outcome::Invalid { reason })),
-                };
-                items.push(Item { origin: event.origin, entry, outcome });
+        input::read_file(&path, opts.format, stdin, &mut |item| {
+            if failure.is_some() {
+                return;
             }
-            Err(e) => errors.push(e),
+            let done = match item {
+                Ok(event) => {
+                    let (entry, outcome) = match entry_from_event(&event.value) {
+                        Ok(entry) if entry.size() >= MAX_CALL_BYTES => {
+                            let reason = format!(
+                                "entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)",
+                                entry.size()
+                            );
+                            (None, Some(Outcome::Invalid { reason }))
+                        }
+                        Ok(entry) => (Some(entry), None),
+                        Err(reason) => (None, Some(Outcome::Invalid { reason })),
+                    };
+                    visit(Item { origin: event.origin, entry, outcome })
+                }
+                Err(e) => {
+                    unreadable += 1;
+                    writeln!(err, "error: {e}")
+                }
+            };
+            if let Err(e) = done {
+                failure = Some(e);
+            }
         });
-        for e in errors {
-            unreadable += 1;
-            writeln!(err, "error: {e}")?;
+        if let Some(e) = failure.take() {
+            return Err(e);
         }
     }
-    Ok((items, unreadable))
+    Ok(unreadable)
+}
+
+/// The guard's verdict on one entry, routed through the run's rules.
+fn verdict(entry: &Entry, opts: &PutEventsOptions) -> Result<(), guard::Refusal> {
+    let runs = opts.rules.route(&entry.envelope).lambda_invocations;
+    let prediction = predict(&entry.envelope, opts.stage);
+    guard::check(&prediction, runs, opts.stage, opts.allowance)
+}
+
+/// A dry run nobody is asked about: each entry is checked and reported as it is read, so memory
+/// does not grow with the input.
+fn dry_run_streaming(opts: &PutEventsOptions, stdin: &mut dyn Read, io: &mut Io<'_>) -> Result<Exit, CommandError> {
+    for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
+        write_atomically(path, b"").with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let mut report_file = match &opts.report {
+        Some(path) => Some(AtomicFile::create(path).with_context(|| format!("cannot write {}", path.display()))?),
+        None => None,
+    };
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut total = 0;
+    let mut stdout_closed = false;
+    let out = &mut *io.out;
+    let interrupts = io.interrupts.clone();
+    let read = each_item(opts, stdin, io.err, &mut |item| {
+        if interrupts.count() > 0 {
+            // Ctrl-C: stop reading; what was reported stands.
+            return Err(io::ErrorKind::Interrupted.into());
+        }
+        let outcome = match (item.outcome, &item.entry) {
+            (Some(outcome), _) => outcome,
+            (None, Some(entry)) => match verdict(entry, opts) {
+                Ok(()) => Outcome::WouldSend,
+                Err(refusal) => Outcome::Refused { reason: refusal.reason },
+            },
+            (None, None) => Outcome::Invalid { reason: "no entry".into() },
+        };
+        let row = [Row { origin: item.origin, entry: item.entry, outcome }];
+        total += 1;
+        let status = row[0].outcome.status();
+        match counts.iter_mut().find(|(s, _)| *s == status) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((status, 1)),
+        }
+        if let Some(file) = &mut report_file {
+            json_report(&row, opts, &mut file.writer)?;
+        }
+        if !stdout_closed {
+            match report(&row, opts, out) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => stdout_closed = true,
+                other => other?,
+            }
+        }
+        Ok(())
+    });
+    let unreadable = match read {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+        other => other?,
+    };
+    if let Some(file) = report_file {
+        file.commit()?;
+    }
+    match io.out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    let count = |status: &str| counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+    writeln!(io.err, "{}", summary(total, count))?;
+    if io.interrupts.count() > 0 {
+        return Ok(Exit::Interrupted);
+    }
+    let exit = if unreadable > 0 { Exit::Error } else { Exit::Success };
+    Ok(if counts.iter().any(|(s, _)| *s != "dry_run") { exit.worst(Exit::Failure) } else { exit })
+}
+
+/// A file written whole or not at all: a temporary file beside it, renamed over it at the end.
+struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: io::BufWriter<std::fs::File>,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> io::Result<AtomicFile> {
+        let tmp = partial_path(path);
+        let writer = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        Ok(AtomicFile { path: path.to_path_buf(), tmp, writer })
+    }
+
+    fn commit(mut self) -> io::Result<()> {
+        let done = self.writer.flush().and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        if done.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        done
+    }
+}
+
+fn partial_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
 }
 
 /// Routes every entry and applies the guard; returns the indices that may be sent.
@@ -220,9 +349,7 @@ fn guard_items(items: &mut [Item], opts: &PutEventsOptions, io: &mut Io<'_>) -> 
     let mut awaiting_confirmation = Vec::new();
     for (i, item) in items.iter_mut().enumerate() {
         let Some(entry) = &item.entry else { continue };
-        let runs = opts.rules.route(&entry.envelope).lambda_invocations;
-        let prediction = predict(&entry.envelope, opts.stage);
-        match guard::check(&prediction, runs, opts.stage, opts.allowance) {
+        match verdict(entry, opts) {
             Ok(()) => sendable.push(i),
             Err(refusal) if refusal.needs_confirmation && io.confirm.is_some() => awaiting_confirmation.push(i),
             Err(refusal) => item.outcome = Some(Outcome::Refused { reason: refusal.reason }),
@@ -492,8 +619,7 @@ fn write_entries(path: Option<&Path>, rows: &[Row], status: &str) -> anyhow::Res
 
 /// Whole or not at all: a temporary file beside `path`, renamed over it.
 fn write_atomically(path: &Path, text: &[u8]) -> io::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let tmp = partial_path(path);
     let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -501,9 +627,9 @@ fn write_atomically(path: &Path, text: &[u8]) -> io::Result<()> {
     written
 }
 
-fn summary(rows: &[Row]) -> String {
-    let count = |status: &str| rows.iter().filter(|r| r.outcome.status() == status).count();
-    let mut parts = vec![events(rows.len())];
+/// The closing line: how many events, then how many of each outcome (`count` by status).
+fn summary(total: usize, count: impl Fn(&str) -> usize) -> String {
+    let mut parts = vec![events(total)];
     for (status, label) in [
         ("sent", "sent"),
         ("dry_run", "would be sent"),

@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
 use crate::input::{self, Format, Found, InputError, Item, Origin};
-use crate::render::{self, OutputFormat, RouteRecord, Style};
+use crate::render::{self, OutputFormat, Overview, RouteRecord, Style};
 use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
 
 /// Everything `route` needs, already resolved from the command line.
@@ -32,14 +32,22 @@ pub struct RouteOptions {
 /// JSON output is flushed in chunks of about this size.
 const FLUSH_AT: usize = 1 << 16;
 
+/// Table output lists up to this many events one per row; past it, it counts them by outcome
+/// and warning (`render::Overview`), so memory stays flat however many events are read.
+pub const TABLE_ROWS_AT_MOST: usize = 100;
+
 struct Run<'a> {
     opts: &'a RouteOptions,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     buffer: String,
     batch: Batch<Origin>,
+    /// Table output: the events so far, until there are too many for a row each.
     records: Vec<RouteRecord>,
+    overview: Option<Overview>,
     events: usize,
+    trades: usize,
+    crashes: usize,
     input_errors: usize,
     passed: usize,
     failed: usize,
@@ -61,7 +69,10 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         buffer: String::with_capacity(FLUSH_AT * 2),
         batch: Batch::new(),
         records: Vec::new(),
+        overview: None,
         events: 0,
+        trades: 0,
+        crashes: 0,
         input_errors: 0,
         passed: 0,
         failed: 0,
@@ -212,6 +223,8 @@ impl Run<'_> {
             lambda.warnings.extend(bus.warnings(&self.opts.bus.name));
         }
         self.batch.observe(&mut lambda, &event.origin);
+        self.trades += usize::from(lambda.starts_trade());
+        self.crashes += usize::from(lambda.exception.is_some());
         let record = RouteRecord { origin: event.origin, stage: self.opts.stage, bus, lambda };
         let check = expected.map(|e| self.check(&record, e));
         match self.opts.output {
@@ -232,7 +245,18 @@ impl Run<'_> {
                 if let Some(differences) = check {
                     self.report_check_table(&record.origin, &differences);
                 }
-                self.records.push(record);
+                if let Some(overview) = &mut self.overview {
+                    overview.add(&record);
+                } else if self.records.len() < TABLE_ROWS_AT_MOST {
+                    self.records.push(record);
+                } else {
+                    let mut overview = Overview::default();
+                    for earlier in self.records.drain(..) {
+                        overview.add(&earlier);
+                    }
+                    overview.add(&record);
+                    self.overview = Some(overview);
+                }
             }
         }
     }
@@ -311,6 +335,8 @@ impl Run<'_> {
             if self.opts.check {
                 // The closing line CI runners read.
                 self.buffer.push_str(&format!("{} passed, {} failed\n", self.passed, self.failed));
+            } else if let Some(overview) = &self.overview {
+                self.buffer.push_str(&overview.tables(self.opts.style));
             } else if self.records.len() == 1 {
                 self.buffer.push_str(&render::route_detail_table(&self.records[0], self.opts.style));
             } else if !self.records.is_empty() {
@@ -340,9 +366,8 @@ impl Run<'_> {
     }
 
     fn summary(&self) -> String {
-        let trades = self.records.iter().filter(|r| r.lambda.starts_trade()).count();
-        let crashes = self.records.iter().filter(|r| r.lambda.exception.is_some()).count();
-        let mut text = format!("{} events: {trades} start a trade, {crashes} crash the Lambda", self.events);
+        let mut text =
+            format!("{} events: {} start a trade, {} crash the Lambda", self.events, self.trades, self.crashes);
         if self.input_errors > 0 {
             text.push_str(&format!("; {} unreadable", self.input_errors));
         }
