@@ -1290,7 +1290,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__put__subcmd__events)
-            opts="-y -o -h -V --jsonl --force --yes --dry-run --rules --template --failed-out --unknown-out --report --concurrency --attempts --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-L -y -o -h -V --jsonl --follow --force --yes --dry-run --rules --template --failed-out --unknown-out --report --concurrency --attempts --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1710,7 +1710,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__route)
-            opts="-f -o -h -V --file --jsonl --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --check --record --stage --output --color --help --version"
+            opts="-f -L -o -h -V --file --jsonl --follow --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --check --record --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

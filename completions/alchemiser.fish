@@ -62,6 +62,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l color -d
 always\t''
 never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l jsonl -d 'Read every input as JSON Lines, whatever its extension'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s L -l follow -d 'Follow symbolic links inside folders (each file is read once; loops are reported)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l live -d 'Read the rules, targets and archive from the deployed bus (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l check -d 'Compare each prediction with the expectation recorded beside its file (x.json → x.expected.json, x.jsonl → x.expected.jsonl); exit 1 on any difference'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l record -d 'With --check: write the expectation files that are missing or differ, from the predictions, after showing each difference (to seed a folder of your own events)'
@@ -289,6 +290,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l col
 always\t''
 never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l jsonl -d 'Read every input as JSON Lines, whatever its extension'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s L -l follow -d 'Follow symbolic links inside folders (each file is read once; loops are reported)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l force -d 'Send events the prediction flags (trades, crashes, validation failures)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -s y -l yes -d 'Confirm without asking; needed (with --force) for live trades in prod off a terminal'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand put-events" -l dry-run -d 'Print the entries and the guard\'s verdicts; send nothing (the deployed rules are still read when AWS can be reached, else the embedded 2.27.0 rules decide)'

@@ -198,6 +198,23 @@ fn summary_table_for_many_events() {
 }
 
 #[test]
+fn many_events_are_counted_by_outcome_and_warning() {
+    // 150 events: past the 100 listed one by one.
+    let mut input = String::new();
+    for i in 0..150 {
+        input.push_str(match i % 3 {
+            0 => "{\"mode\":\"trade\"}\n",
+            1 => "{\"detail-type\":\"ErrorNotificationRequested\"}\n",
+            _ => "{\"mode\":\"trade\",\"extra\":1}\n",
+        });
+    }
+    let assert = alchemiser().args(["route", "--jsonl", "-"]).env("COLUMNS", "100").write_stdin(input).assert().success();
+    let output = assert.get_output();
+    insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
+    assert_eq!(String::from_utf8_lossy(&output.stderr).trim(), "150 events: 50 start a trade, 0 crash the Lambda");
+}
+
+#[test]
 fn an_unknown_stage_is_a_usage_error() {
     alchemiser().args(["route", "--stage", "staging", "x.json"]).assert().code(2);
 }
