@@ -102,7 +102,7 @@ pub fn acting_stage(requested: Stage, explicit: bool, clues: &[StageClue]) -> Re
     Ok(if prod { Stage::Prod } else { Stage::Dev })
 }
 
-/// The trading mode the Lambda's code derives from its environment (facts §2, `trading_mode`):
+/// The trading mode the Lambda's code derives from its environment (facts §1.1 step 6.4):
 /// paper only when an endpoint containing `paper` comes with a key and a secret; anything else
 /// trades live. Only the endpoint's text and the presence of the credentials are needed.
 pub fn trading_mode(endpoint: Option<&str>, has_key: bool, has_secret: bool) -> &'static str {

@@ -5,6 +5,9 @@
 //! `routing`); the system's data (`bus`, `entries`, `guard`, `hint`, `input`); the edges (`render` for
 //! output, `aws` for AWS); `cli`, the command line; `commands`, one per subcommand. `main.rs` only
 //! parses and dispatches.
+//!
+//! Comments citing "facts §N" point to `docs/behaviour-2.27.md`, the behaviour of the 2.27.0
+//! system that `routing` predicts.
 
 pub mod aws;
 pub mod bus;

@@ -214,6 +214,8 @@ pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
     }
     out.push_str(",\"marks_processed\":");
     out.push_str(if p.marks_processed { "true" } else { "false" });
+    out.push_str(",\"trades_when_warm\":");
+    out.push_str(if p.trades_when_warm { "true" } else { "false" });
     out.push_str(",\"validated_model\":");
     write_opt_str(out, p.validated_model);
     out.push_str(",\"validation_errors\":[");

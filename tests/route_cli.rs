@@ -208,7 +208,8 @@ fn many_events_are_counted_by_outcome_and_warning() {
             _ => "{\"mode\":\"trade\",\"extra\":1}\n",
         });
     }
-    let assert = alchemiser().args(["route", "--jsonl", "-"]).env("COLUMNS", "100").write_stdin(input).assert().success();
+    let assert =
+        alchemiser().args(["route", "--jsonl", "-"]).env("COLUMNS", "100").write_stdin(input).assert().success();
     let output = assert.get_output();
     insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
     assert_eq!(String::from_utf8_lossy(&output.stderr).trim(), "150 events: 50 start a trade, 0 crash the Lambda");

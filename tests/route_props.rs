@@ -87,7 +87,7 @@ proptest! {
     fn predict_never_panics(event in value(), prod in any::<bool>()) {
         let stage = if prod { Stage::Prod } else { Stage::Dev };
         let mut p = predict(&event, stage);
-        Batch::new().observe(&mut p, &"x");
+        Batch::new().observe(&mut p, 0, |_| "x".to_string());
         // Exactly one of a response or an exception.
         prop_assert!(p.response.is_some() != p.exception.is_some());
     }

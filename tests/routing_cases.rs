@@ -459,16 +459,17 @@ fn batch_warns_on_repeated_string_event_ids() {
     let mut batch = Batch::new();
     let mut first = signal("\"dup\"");
     let mut second = signal("\"dup\"");
-    batch.observe(&mut first, &"a.json");
-    batch.observe(&mut second, &"b.json");
+    let name = |label: &'static str| label.to_string();
+    batch.observe(&mut first, "a.json", name);
+    batch.observe(&mut second, "b.json", name);
     assert!(warnings(&first).is_empty());
     assert_eq!(warnings(&second), ["duplicate_event_id"]);
     assert!(second.warnings[0].message.contains("a.json"), "{}", second.warnings[0].message);
     // A numeric id fails DynamoDB's string key validation: never deduplicated, never warned.
     let mut batch = Batch::new();
     let (mut a, mut b) = (signal("7"), signal("7"));
-    batch.observe(&mut a, &"a");
-    batch.observe(&mut b, &"b");
+    batch.observe(&mut a, "a", name);
+    batch.observe(&mut b, "b", name);
     assert!(!warnings(&b).contains(&"duplicate_event_id"), "{:?}", warnings(&b));
 }
 

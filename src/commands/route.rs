@@ -41,7 +41,9 @@ struct Run<'a> {
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     buffer: String,
-    batch: Batch<Origin>,
+    /// Labels events compactly for the batch: an index into `files` and a line (0 for none).
+    batch: Batch<(u32, u32)>,
+    files: Vec<std::sync::Arc<str>>,
     /// Table output: the events so far, until there are too many for a row each.
     records: Vec<RouteRecord>,
     overview: Option<Overview>,
@@ -68,6 +70,7 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         err,
         buffer: String::with_capacity(FLUSH_AT * 2),
         batch: Batch::new(),
+        files: Vec::new(),
         records: Vec::new(),
         overview: None,
         events: 0,
@@ -222,7 +225,18 @@ impl Run<'_> {
         if let Some(bus) = &bus {
             lambda.warnings.extend(bus.warnings(&self.opts.bus.name));
         }
-        self.batch.observe(&mut lambda, &event.origin);
+        if self.files.last() != Some(&event.origin.file) {
+            self.files.push(event.origin.file.clone());
+        }
+        let label = (
+            u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX),
+            event.origin.line.map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)),
+        );
+        let files = &self.files;
+        self.batch.observe(&mut lambda, label, |(file, line)| {
+            let file = files.get(file as usize).map_or("?", |f| f);
+            if line == 0 { file.to_string() } else { format!("{file}:{line}") }
+        });
         self.trades += usize::from(lambda.starts_trade());
         self.crashes += usize::from(lambda.exception.is_some());
         let record = RouteRecord { origin: event.origin, stage: self.opts.stage, bus, lambda };

@@ -427,7 +427,7 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invoca
             Err(e) => match e.kind {
                 ParseErrorKind::Syntax => detail = &empty,
                 ParseErrorKind::IntTooLong => {
-                    p.raise("ValueError", "Exceeds the limit (4300 digits) for integer string conversion");
+                    p.raise("ValueError", e.message);
                     return p;
                 }
                 ParseErrorKind::TooDeep => {
@@ -560,13 +560,28 @@ fn timestamp_step(detail: &Value) -> Result<bool, Exception> {
                 let replaced = s.as_str().replace('Z', "+00:00");
                 let parsed = match s.utf16() {
                     None => isotime::fromisoformat(&replaced).map_err(|e| e.message),
-                    Some(units) => match sanitize_separator(units) {
-                        Some(text) => isotime::fromisoformat(&text).map_err(|e| e.message),
-                        None => Err(format!(
-                            "Invalid isoformat string: {}",
-                            crate::json::pyrepr::repr(&Value::str(&replaced))
-                        )),
-                    },
+                    Some(units) => {
+                        // Python names the string it was given, surrogates escaped, not the
+                        // sanitized copy it parsed.
+                        let given: Vec<u16> = units
+                            .iter()
+                            .flat_map(
+                                |&u| if u == u16::from(b'Z') { "+00:00".encode_utf16().collect() } else { vec![u] },
+                            )
+                            .collect();
+                        let invalid = || {
+                            format!(
+                                "Invalid isoformat string: {}",
+                                crate::json::pyrepr::repr(&Value::Str(PyStr::from_utf16(&given)))
+                            )
+                        };
+                        match sanitize_separator(units) {
+                            Some(text) => isotime::fromisoformat(&text).map_err(|e| {
+                                if e.message.starts_with("Invalid isoformat string") { invalid() } else { e.message }
+                            }),
+                            None => Err(invalid()),
+                        }
+                    }
                 };
                 parsed.map(|_| true).map_err(|message| Exception { class: "ValueError", message })
             }
@@ -772,10 +787,13 @@ fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
 ///
 /// Only string ids matter: the table's key is a DynamoDB string, and for any other id the
 /// GetItem and PutItem calls fail parameter validation (the handler treats that as "new").
+/// Ids are kept as 64-bit hashes beside a small label of their first user, so a batch of
+/// millions of events stays small (two different ids sharing a hash is a 1-in-10^7 chance at
+/// a million ids: it would add a wrong `duplicate_event_id` warning, never change a prediction).
 #[derive(Debug)]
 pub struct Batch<L> {
-    /// Each id's first user (its label), and whether an event of the batch marks it processed.
-    seen: std::collections::HashMap<PyStr, (L, bool)>,
+    /// Each id's first user, and whether an event of the batch marks it processed.
+    seen: std::collections::HashMap<u64, (L, bool)>,
 }
 
 impl<L> Default for Batch<L> {
@@ -784,31 +802,36 @@ impl<L> Default for Batch<L> {
     }
 }
 
-impl<L: Clone + std::fmt::Display> Batch<L> {
+impl<L: Copy> Batch<L> {
     pub fn new() -> Self {
         Batch::default()
     }
 
-    /// Adds batch-level warnings to `prediction` (`label` names the event in messages).
-    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: &L) {
+    /// Adds batch-level warnings to `prediction`; `label` names the event, `describe` turns a
+    /// label into the words a message uses.
+    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: L, describe: impl Fn(L) -> String) {
+        use std::hash::{Hash, Hasher};
         let Some(Value::Str(key)) = &prediction.dedup_key else { return };
-        match self.seen.get_mut(key) {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut hasher);
+        match self.seen.get_mut(&hasher.finish()) {
             Some((first, marked)) => {
                 let message = if *marked {
                     format!(
-                        "event_id also used by {first}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")"
+                        "event_id also used by {}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")",
+                        describe(*first)
                     )
                 } else {
-                    format!("event_id also used by {first}, which is not marked processed, so both run")
+                    format!("event_id also used by {}, which is not marked processed, so both run", describe(*first))
                 };
                 if !*marked && prediction.marks_processed {
-                    *first = label.clone();
+                    *first = label;
                     *marked = true;
                 }
                 prediction.warn(WarningCode::DuplicateEventId, message);
             }
             None => {
-                self.seen.insert(key.clone(), (label.clone(), prediction.marks_processed));
+                self.seen.insert(hasher.finish(), (label, prediction.marks_processed));
             }
         }
     }
