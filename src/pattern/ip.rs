@@ -89,8 +89,8 @@ impl IpRange {
         }
         let host_bits = family.bits() - mask;
         let host_mask = 1u128.checked_shl(host_bits).map_or(u128::MAX, |bit| bit - 1);
-        // event-ruler starts the range at the address as written, not at the network address.
-        Ok(IpRange { family, low, high: low | host_mask })
+        // event-ruler floors the address to its network: `10.0.0.5/24` is `10.0.0.0/24`.
+        Ok(IpRange { family, low: low & !host_mask, high: low | host_mask })
     }
 
     /// Whether `s` is an address of this family inside the range.

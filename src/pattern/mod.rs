@@ -47,7 +47,7 @@
 //!    absence against the elements chosen *so far* in key order, which makes its answer depend
 //!    on field names; this is the order-independent reading.)
 //! 8. **cidr**, as event-ruler: IPv4 masks are 0–31 (a `/32` is rejected) and IPv6 masks 0–127;
-//!    the range starts at the address as written (`10.0.0.5/24` covers `.5`–`.255`). Event
+//!    the address is floored to its network (`10.0.0.5/24` is `10.0.0.0/24`, `.0`–`.255`). Event
 //!    values must be strings holding an IPv4 dotted quad (no leading zeros) or an IPv6 address
 //!    in hex-and-colon form (any case, `::` compression); IPv6 with a dotted IPv4 tail, zone IDs
 //!    and brackets are not addresses. An IPv4-mapped address in hex form (`::ffff:a00:1`) is

@@ -271,13 +271,13 @@ fn numeric_holds(operand: &Value, x: i64) -> bool {
     })
 }
 
-/// Whether `value` is in the block: not below the written address, same network bits.
+/// Whether `value` is in the block: the same network bits (the written host bits are ignored).
 fn in_block(block: &str, s: &str) -> bool {
     let (address, mask) = block.split_once('/').expect("validated cidr");
     let (family, base) = ip::parse(address).expect("validated address");
     let width = if family == ip::Family::V4 { 32 } else { 128 };
     let host_bits = width - mask.parse::<u32>().expect("validated mask");
-    ip::parse(s).is_some_and(|(f, x)| f == family && x >= base && x >> host_bits == base >> host_bits)
+    ip::parse(s).is_some_and(|(f, x)| f == family && x >> host_bits == base >> host_bits)
 }
 
 fn excluded(operand: &Value, value: &Value) -> bool {

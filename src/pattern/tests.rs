@@ -143,7 +143,9 @@ fn ip_addresses_read_as_event_ruler_reads_them() {
         assert_eq!(ip::parse(not_ip), None, "{not_ip}");
     }
     let block = IpRange::cidr("10.0.0.5/24").expect("valid block");
-    assert!(block.contains("10.0.0.255") && block.contains("10.0.0.5") && !block.contains("10.0.0.4"));
+    // Floored to the network, as event-ruler does: the written host bits do not matter.
+    assert!(block.contains("10.0.0.255") && block.contains("10.0.0.5") && block.contains("10.0.0.1"));
+    assert!(block.contains("10.0.0.0") && !block.contains("10.0.1.0") && !block.contains("9.255.255.255"));
     assert!(IpRange::cidr("0.0.0.0/0").expect("valid").contains("255.255.255.255"));
     assert!(IpRange::cidr("::/0").expect("valid").contains("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
     assert!(!IpRange::cidr("::/0").expect("valid").contains("1.2.3.4"));
