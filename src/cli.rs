@@ -307,8 +307,29 @@ pub struct PatternTestArgs {
     pub all_rules: bool,
 
     /// The event: inline JSON, a file, or `-` for stdin.
-    #[arg(long, value_name = "EVENT")]
-    pub event: String,
+    #[arg(long, value_name = "EVENT", required_unless_present = "events", conflicts_with = "events")]
+    pub event: Option<String>,
+
+    /// Test many events, read as `route` reads them (files, folders, JSON Lines, `-` for
+    /// stdin): print each matching event as a JSON line, as grep prints lines.
+    #[arg(long, value_name = "PATH", num_args = 1.., conflicts_with = "remote")]
+    pub events: Vec<PathBuf>,
+
+    /// With --events: print only how many events are selected.
+    #[arg(long, requires = "events")]
+    pub count: bool,
+
+    /// With --events: select the events that match no pattern.
+    #[arg(short = 'v', long, requires = "events")]
+    pub invert: bool,
+
+    /// With --events: read every input as JSON Lines, whatever its extension.
+    #[arg(long, requires = "events")]
+    pub jsonl: bool,
+
+    /// With --events: follow symbolic links inside folders.
+    #[arg(short = 'L', long, requires = "events")]
+    pub follow: bool,
 
     /// Ask AWS's TestEventPattern too, and say where it disagrees with the local engine.
     #[arg(long)]

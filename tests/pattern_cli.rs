@@ -87,3 +87,66 @@ fn unknown_rule_lists_the_known_ones() {
     assert!(stderr.contains("no rule nope on alchemiser-trading-events-dev"), "{stderr}");
     assert!(stderr.contains("alchemiser-all-events-monitor-dev"), "{stderr}");
 }
+
+#[test]
+fn many_events_are_matched_like_grep() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let traffic = dir.path().join("traffic.jsonl");
+    std::fs::write(
+        &traffic,
+        concat!(
+            r#"{"source":"alchemiser.strategy","detail-type":"SignalGenerated","detail":{"n":1}}"#,
+            "\n",
+            r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{}}"#,
+            "\n",
+            r#"{"source":"alchemiser.execution","detail-type":"TradeExecuted","detail":{"n":2}}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let pattern = r#"{"source":[{"prefix":"alchemiser."}]}"#;
+    let run = |extra: &[&str]| {
+        let mut cmd = alchemiser();
+        cmd.args(["pattern", "test", "--pattern", pattern, "--events"]).arg(&traffic).args(extra);
+        cmd.assert()
+    };
+    // Each matching event as one JSON line, ready for `route -` or `put-events -`.
+    let out = run(&[]).code(0).get_output().stdout.clone();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["detail"]["n"], 2);
+    run(&["--count"]).code(0).stdout("2\n");
+    run(&["--invert", "--count"]).code(0).stdout("1\n");
+    let record = run(&["-o", "json", "--invert"]).code(0).get_output().stdout.clone();
+    let record: serde_json::Value = serde_json::from_slice(&record).expect("one JSON record");
+    assert_eq!(record["input"]["line"], 2);
+    assert_eq!(record["event"]["source"], "aws.scheduler");
+
+    // None selected: exit 1. A bad line: exit 2, the others still tested.
+    alchemiser()
+        .args(["pattern", "test", "--pattern", r#"{"source":["nobody"]}"#, "--count", "--events"])
+        .arg(&traffic)
+        .assert()
+        .code(1)
+        .stdout("0\n");
+    let assert = alchemiser()
+        .args(["pattern", "test", "--pattern", pattern, "--count", "--events", "-"])
+        .write_stdin("{\"source\":\"alchemiser.x\"}\nnot json\n{\"source\":\"alchemiser.y\"}\n")
+        .assert()
+        .code(2)
+        .stdout("2\n");
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("<stdin>:2:1: invalid JSON"));
+
+    // Every rule of the bus, over a folder: -o json names the rules each event matched.
+    let out = alchemiser()
+        .args(["pattern", "test", "--all-rules", "-o", "json", "--events", "test-events/"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out).lines().next().expect("a line")).expect("JSON");
+    assert!(first["matched"].as_array().is_some_and(|m| !m.is_empty()), "{first}");
+}

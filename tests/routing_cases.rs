@@ -459,17 +459,17 @@ fn batch_warns_on_repeated_string_event_ids() {
     let mut batch = Batch::new();
     let mut first = signal("\"dup\"");
     let mut second = signal("\"dup\"");
-    let name = |label: &'static str| label.to_string();
-    batch.observe(&mut first, "a.json", name);
-    batch.observe(&mut second, "b.json", name);
+    let name = |label: u64| ["a.json", "b.json"][label as usize].to_string();
+    batch.observe(&mut first, 0, name);
+    batch.observe(&mut second, 1, name);
     assert!(warnings(&first).is_empty());
     assert_eq!(warnings(&second), ["duplicate_event_id"]);
     assert!(second.warnings[0].message.contains("a.json"), "{}", second.warnings[0].message);
     // A numeric id fails DynamoDB's string key validation: never deduplicated, never warned.
     let mut batch = Batch::new();
     let (mut a, mut b) = (signal("7"), signal("7"));
-    batch.observe(&mut a, "a", name);
-    batch.observe(&mut b, "b", name);
+    batch.observe(&mut a, 0, name);
+    batch.observe(&mut b, 1, name);
     assert!(!warnings(&b).contains(&"duplicate_event_id"), "{:?}", warnings(&b));
 }
 

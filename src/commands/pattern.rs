@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use crate::bus::Bus;
 use crate::exit::Exit;
+use crate::input::{self, Format, Found, Item};
 use crate::json::{Value, parse_python_json};
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternSet};
 use crate::render::{OutputFormat, json_line};
 
 /// One pattern to test: a label (rule name or `pattern`) and its source text.
@@ -73,17 +74,140 @@ pub fn rule_patterns(bus: &Bus, names: &[String]) -> Result<Vec<NamedPattern>, A
         .collect()
 }
 
-/// Compiles every pattern and decodes the event; the error names what is wrong.
-pub fn local_verdicts(patterns: &[NamedPattern], event_text: &str) -> Result<Vec<bool>, ArgError> {
-    let event = parse("--event", event_text)?;
+/// Compiles every pattern; the error names the one that is wrong.
+pub fn compile(patterns: &[NamedPattern]) -> Result<Vec<Pattern>, ArgError> {
     patterns
         .iter()
         .map(|p| {
             let value = parse(&p.label(), &p.text)?;
-            let compiled = Pattern::compile(&value).map_err(|e| ArgError(format!("{}: {e}", p.label())))?;
-            Ok(compiled.matches(&event))
+            Pattern::compile(&value).map_err(|e| ArgError(format!("{}: {e}", p.label())))
         })
         .collect()
+}
+
+/// Compiles every pattern and decodes the event; the error names what is wrong.
+pub fn local_verdicts(patterns: &[NamedPattern], event_text: &str) -> Result<Vec<bool>, ArgError> {
+    let compiled = compile(patterns)?;
+    let event = parse("--event", event_text)?;
+    Ok(compiled.iter().map(|p| p.matches(&event)).collect())
+}
+
+/// How `pattern test --events` reads and what it prints.
+#[derive(Debug, Clone)]
+pub struct EventsOptions {
+    pub paths: Vec<std::path::PathBuf>,
+    pub format: Format,
+    pub follow: bool,
+    /// Print only the number of selected events.
+    pub count: bool,
+    /// Select the events no pattern matches.
+    pub invert: bool,
+    pub output: OutputFormat,
+}
+
+/// `-o json` with --events: the event, where it came from and the patterns it matched.
+#[derive(Serialize)]
+struct EventMatch<'a> {
+    input: EventOrigin<'a>,
+    matched: Vec<&'a str>,
+    event: &'a serde_json::value::RawValue,
+}
+
+#[derive(Serialize)]
+struct EventOrigin<'a> {
+    file: &'a str,
+    line: Option<usize>,
+}
+
+/// Tests every event of the inputs against the patterns as they are read (memory does not grow
+/// with the input): prints each selected event as one JSON line, or with `count` their number.
+/// Exit 0 when any event is selected, 1 when none, 2 when an input was unreadable (the other
+/// events are still tested).
+pub fn test_events(
+    patterns: &[NamedPattern],
+    compiled: &[Pattern],
+    opts: &EventsOptions,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Exit> {
+    let set = PatternSet::new(compiled);
+    let (mut selected, mut unreadable) = (0usize, 0usize);
+    let mut failure: Option<io::Error> = None;
+    let mut text = String::new();
+    for found in input::expand_paths(&opts.paths, opts.follow) {
+        let path = match found {
+            Found::Input(path) => path,
+            Found::Error(e) => {
+                unreadable += 1;
+                writeln!(err, "error: {e}")?;
+                continue;
+            }
+            Found::Skipped(why) => {
+                writeln!(err, "warning: {why}")?;
+                continue;
+            }
+        };
+        input::read_file(&path, opts.format, stdin, &mut |item: Item| {
+            if failure.is_some() {
+                return;
+            }
+            let written = match item {
+                Err(e) => {
+                    unreadable += 1;
+                    writeln!(err, "error: {e}")
+                }
+                Ok(event) => {
+                    let verdicts = set.matches(&event.value);
+                    if verdicts.iter().any(|m| *m) == opts.invert {
+                        return;
+                    }
+                    selected += 1;
+                    if opts.count {
+                        return;
+                    }
+                    text.clear();
+                    crate::json::write::write_value(&mut text, &event.value);
+                    match opts.output {
+                        OutputFormat::Table => {
+                            text.push('\n');
+                            out.write_all(text.as_bytes())
+                        }
+                        OutputFormat::Json => {
+                            let matched = patterns.iter().zip(&verdicts).filter(|(_, m)| **m).map(|(p, _)| p.name.as_str());
+                            match serde_json::value::RawValue::from_string(std::mem::take(&mut text)) {
+                                Ok(raw) => {
+                                    let record = EventMatch {
+                                        input: EventOrigin { file: &event.origin.file, line: event.origin.line },
+                                        matched: matched.collect(),
+                                        event: &raw,
+                                    };
+                                    json_line(out, &record)
+                                }
+                                Err(e) => Err(io::Error::other(e)),
+                            }
+                        }
+                    }
+                }
+            };
+            if let Err(e) = written {
+                failure = Some(e);
+            }
+        });
+        if let Some(e) = failure.take() {
+            return Err(e);
+        }
+    }
+    if opts.count {
+        writeln!(out, "{selected}")?;
+    }
+    Ok(if unreadable > 0 {
+        Exit::Error
+    } else if selected > 0 {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
 }
 
 /// The event with the fields TestEventPattern insists on filled in where missing.
@@ -197,8 +321,30 @@ pub fn execute(args: crate::cli::PatternArgs, globals: &crate::cli::Globals) -> 
             Err(exit) => return exit,
         },
     };
+    let Some(event_arg) = &args.event else {
+        let compiled = patterns.and_then(|p| compile(&p).map(|c| (p, c)));
+        let (patterns, compiled) = match compiled {
+            Ok(ok) => ok,
+            Err(ArgError(message)) => {
+                eprintln!("error: {message}");
+                return Exit::Error;
+            }
+        };
+        let opts = EventsOptions {
+            paths: args.events,
+            format: if args.jsonl { Format::JsonLines } else { Format::Auto },
+            follow: args.follow,
+            count: args.count,
+            invert: args.invert,
+            output: globals.output,
+        };
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        let result = test_events(&patterns, &compiled, &opts, &mut stdin, &mut out, &mut io::stderr());
+        return super::finish_io(result.and_then(|exit| out.flush().map(|()| exit)));
+    };
     let checked = patterns.and_then(|p| {
-        let event = read_json_arg("--event", &args.event, &mut stdin)?;
+        let event = read_json_arg("--event", event_arg, &mut stdin)?;
         let local = local_verdicts(&p, &event)?;
         Ok((p, event, local))
     });

@@ -36,13 +36,16 @@ const FLUSH_AT: usize = 1 << 16;
 /// and warning (`render::Overview`), so memory stays flat however many events are read.
 pub const TABLE_ROWS_AT_MOST: usize = 100;
 
+/// The line part of a batch label.
+const LINE_BITS: u64 = (1 << 40) - 1;
+
 struct Run<'a> {
     opts: &'a RouteOptions,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
     buffer: String,
     /// Labels events compactly for the batch: an index into `files` and a line (0 for none).
-    batch: Batch<(u32, u32)>,
+    batch: Batch,
     files: Vec<std::sync::Arc<str>>,
     /// Table output: the events so far, until there are too many for a row each.
     records: Vec<RouteRecord>,
@@ -228,14 +231,15 @@ impl Run<'_> {
         if self.files.last() != Some(&event.origin.file) {
             self.files.push(event.origin.file.clone());
         }
-        let label = (
-            u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX),
-            event.origin.line.map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)),
-        );
+        // The label packs the file's index (above bit 40) and the line (0 for none).
+        let label = ((self.files.len() as u64 - 1) << 40) | event.origin.line.map_or(0, |l| l as u64 & LINE_BITS);
         let files = &self.files;
-        self.batch.observe(&mut lambda, label, |(file, line)| {
-            let file = files.get(file as usize).map_or("?", |f| f);
-            if line == 0 { file.to_string() } else { format!("{file}:{line}") }
+        self.batch.observe(&mut lambda, label, |label| {
+            let file = files.get((label >> 40) as usize).map_or("?", |f| f);
+            match label & LINE_BITS {
+                0 => file.to_string(),
+                line => format!("{file}:{line}"),
+            }
         });
         self.trades += usize::from(lambda.starts_trade());
         self.crashes += usize::from(lambda.exception.is_some());

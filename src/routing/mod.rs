@@ -787,51 +787,51 @@ fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
 ///
 /// Only string ids matter: the table's key is a DynamoDB string, and for any other id the
 /// GetItem and PutItem calls fail parameter validation (the handler treats that as "new").
-/// Ids are kept as 64-bit hashes beside a small label of their first user, so a batch of
-/// millions of events stays small (two different ids sharing a hash is a 1-in-10^7 chance at
-/// a million ids: it would add a wrong `duplicate_event_id` warning, never change a prediction).
-#[derive(Debug)]
-pub struct Batch<L> {
-    /// Each id's first user, and whether an event of the batch marks it processed.
-    seen: std::collections::HashMap<u64, (L, bool)>,
+/// Each id is kept as a 64-bit hash beside its first user's label, 16 bytes in all, so the
+/// table costs about 25–40 bytes per distinct id however large the events are (two ids sharing
+/// a hash is a 1-in-10^7 chance at a million ids: it would add a wrong `duplicate_event_id`
+/// warning, never change a prediction).
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Id hash → the first user's label, with [`MARKED`] set once an event of the batch marks
+    /// the id processed.
+    seen: std::collections::HashMap<u64, u64>,
 }
 
-impl<L> Default for Batch<L> {
-    fn default() -> Self {
-        Batch { seen: std::collections::HashMap::new() }
-    }
-}
+/// The label bit that says the id is marked processed; labels use the 63 bits below it.
+const MARKED: u64 = 1 << 63;
 
-impl<L: Copy> Batch<L> {
+impl Batch {
     pub fn new() -> Self {
         Batch::default()
     }
 
-    /// Adds batch-level warnings to `prediction`; `label` names the event, `describe` turns a
-    /// label into the words a message uses.
-    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: L, describe: impl Fn(L) -> String) {
+    /// Adds batch-level warnings to `prediction`; `label` (below 2^63) names the event, and
+    /// `describe` turns a label into the words a message uses.
+    pub fn observe(&mut self, prediction: &mut LambdaPrediction, label: u64, describe: impl Fn(u64) -> String) {
         use std::hash::{Hash, Hasher};
         let Some(Value::Str(key)) = &prediction.dedup_key else { return };
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         key.hash(&mut hasher);
+        let label = label & !MARKED;
+        let marks = if prediction.marks_processed { MARKED } else { 0 };
         match self.seen.get_mut(&hasher.finish()) {
-            Some((first, marked)) => {
-                let message = if *marked {
+            Some(first) => {
+                let described = describe(*first & !MARKED);
+                let message = if *first & MARKED != 0 {
                     format!(
-                        "event_id also used by {}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")",
-                        describe(*first)
+                        "event_id also used by {described}: once that one succeeds, the dedup table skips this one (200 \"Duplicate event skipped\")"
                     )
                 } else {
-                    format!("event_id also used by {}, which is not marked processed, so both run", describe(*first))
+                    format!("event_id also used by {described}, which is not marked processed, so both run")
                 };
-                if !*marked && prediction.marks_processed {
-                    *first = label;
-                    *marked = true;
+                if *first & MARKED == 0 && marks != 0 {
+                    *first = label | MARKED;
                 }
                 prediction.warn(WarningCode::DuplicateEventId, message);
             }
             None => {
-                self.seen.insert(hasher.finish(), (label, prediction.marks_processed));
+                self.seen.insert(hasher.finish(), label | marks);
             }
         }
     }
