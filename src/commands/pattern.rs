@@ -174,7 +174,8 @@ pub fn test_events(
                             out.write_all(text.as_bytes())
                         }
                         OutputFormat::Json => {
-                            let matched = patterns.iter().zip(&verdicts).filter(|(_, m)| **m).map(|(p, _)| p.name.as_str());
+                            let matched =
+                                patterns.iter().zip(&verdicts).filter(|(_, m)| **m).map(|(p, _)| p.name.as_str());
                             match serde_json::value::RawValue::from_string(std::mem::take(&mut text)) {
                                 Ok(raw) => {
                                     let record = EventMatch {
