@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('archives', 'archives', [CompletionResultType]::ParameterValue, 'List the event archives: state, source bus, event count, size, retention (AWS)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings in force and where each comes from (flag, environment, config file, built in)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -87,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'The pattern: inline JSON, a file, or `-` for stdin')
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Test against this bus rule''s pattern (repeatable)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event: inline JSON, a file, or `-` for stdin')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Test many events, read as `route` reads them (files, folders, JSON Lines, `-` for stdin): print each matching event as a JSON line, as grep prints lines')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Read the rules, targets and archive from a SAM/CloudFormation template')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
@@ -100,6 +102,12 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
             [CompletionResult]::new('--all-rules', '--all-rules', [CompletionResultType]::ParameterName, 'Test against every rule of the bus')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'With --events: print only how many events are selected')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'With --events: select the events that match no pattern')
+            [CompletionResult]::new('--invert', '--invert', [CompletionResultType]::ParameterName, 'With --events: select the events that match no pattern')
+            [CompletionResult]::new('--jsonl', '--jsonl', [CompletionResultType]::ParameterName, 'With --events: read every input as JSON Lines, whatever its extension')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'With --events: follow symbolic links inside folders')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'With --events: follow symbolic links inside folders')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Ask AWS''s TestEventPattern too, and say where it disagrees with the local engine')
             [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Read the rules, targets and archive from the deployed bus (AWS)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -639,6 +647,27 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
         'alchemiser;config;help;help' {
             break
         }
+        'alchemiser;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, else `default`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it')
+            [CompletionResult]::new('--bus', '--bus', [CompletionResultType]::ParameterName, 'Event bus name (default: alchemiser-trading-events-<stage>)')
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window of recent activity read from the logs: `1h`, `30m`, `2d`, or a time')
+            [CompletionResult]::new('--archive', '--archive', [CompletionResultType]::ParameterName, 'The archive (default: alchemiser-event-archive-<stage>)')
+            [CompletionResult]::new('--log-group', '--log-group', [CompletionResultType]::ParameterName, 'The Lambda''s log group (default: /aws/lambda/<function>)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, JSON Lines for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'alchemiser;help' {
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Predict what the deployed 2.27.0 system does with events (offline)')
             [CompletionResult]::new('pattern', 'pattern', [CompletionResultType]::ParameterValue, 'Test events against EventBridge event patterns (offline)')
@@ -651,6 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('archives', 'archives', [CompletionResultType]::ParameterValue, 'List the event archives: state, source bus, event count, size, retention (AWS)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The settings in force and where each comes from (flag, environment, config file, built in)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -737,6 +767,9 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             break
         }
         'alchemiser;help;config;show' {
+            break
+        }
+        'alchemiser;help;status' {
             break
         }
         'alchemiser;help;help' {

@@ -52,6 +52,9 @@ _alchemiser() {
             alchemiser,rules)
                 cmd="alchemiser__subcmd__rules"
                 ;;
+            alchemiser,status)
+                cmd="alchemiser__subcmd__status"
+                ;;
             alchemiser__subcmd__archives,help)
                 cmd="alchemiser__subcmd__archives__subcmd__help"
                 ;;
@@ -111,6 +114,9 @@ _alchemiser() {
                 ;;
             alchemiser__subcmd__help,rules)
                 cmd="alchemiser__subcmd__help__subcmd__rules"
+                ;;
+            alchemiser__subcmd__help,status)
+                cmd="alchemiser__subcmd__help__subcmd__status"
                 ;;
             alchemiser__subcmd__help__subcmd__archives,list)
                 cmd="alchemiser__subcmd__help__subcmd__archives__subcmd__list"
@@ -242,7 +248,7 @@ _alchemiser() {
 
     case "${cmd}" in
         alchemiser)
-            opts="-o -h -V --stage --output --color --help --version route pattern rules put-events invoke completions man replay archives logs config help"
+            opts="-o -h -V --stage --output --color --help --version route pattern rules put-events invoke completions man replay archives logs config status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,7 +600,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__help)
-            opts="route pattern rules put-events invoke completions man replay archives logs config help"
+            opts="route pattern rules put-events invoke completions man replay archives logs config status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -957,6 +963,20 @@ _alchemiser() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alchemiser__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alchemiser__subcmd__invoke)
             opts="-y -o -h -V --async --force --yes --dry-run --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1216,7 +1236,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__pattern__subcmd__test)
-            opts="-o -h -V --pattern --rule --all-rules --event --remote --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-v -L -o -h -V --pattern --rule --all-rules --event --events --count --invert --jsonl --follow --remote --template --live --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,6 +1251,10 @@ _alchemiser() {
                     return 0
                     ;;
                 --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2379,6 +2403,76 @@ _alchemiser() {
                     return 0
                     ;;
                 --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -W "dev prod" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alchemiser__subcmd__status)
+            opts="-o -h -V --profile --region --endpoint-url --max-attempts --timeout --bus --function --since --archive --log-group --stage --output --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --function)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand archives 'List the event archives: state, source bus, event count, size, retention (AWS)'
             cand logs 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)'
             cand config 'The settings in force and where each comes from (flag, environment, config file, built in)'
+            cand status 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alchemiser;route'= {
@@ -81,6 +82,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --pattern 'The pattern: inline JSON, a file, or `-` for stdin'
             cand --rule 'Test against this bus rule''s pattern (repeatable)'
             cand --event 'The event: inline JSON, a file, or `-` for stdin'
+            cand --events 'Test many events, read as `route` reads them (files, folders, JSON Lines, `-` for stdin): print each matching event as a JSON line, as grep prints lines'
             cand --template 'Read the rules, targets and archive from a SAM/CloudFormation template'
             cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
             cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
@@ -94,6 +96,12 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --output 'Output format: tables for people, JSON Lines for scripts'
             cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
             cand --all-rules 'Test against every rule of the bus'
+            cand --count 'With --events: print only how many events are selected'
+            cand -v 'With --events: select the events that match no pattern'
+            cand --invert 'With --events: select the events that match no pattern'
+            cand --jsonl 'With --events: read every input as JSON Lines, whatever its extension'
+            cand -L 'With --events: follow symbolic links inside folders'
+            cand --follow 'With --events: follow symbolic links inside folders'
             cand --remote 'Ask AWS''s TestEventPattern too, and say where it disagrees with the local engine'
             cand --live 'Read the rules, targets and archive from the deployed bus (AWS)'
             cand -h 'Print help'
@@ -588,6 +596,26 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
         }
         &'alchemiser;config;help;help'= {
         }
+        &'alchemiser;status'= {
+            cand --profile 'AWS profile (default: AWS_PROFILE, else `default`)'
+            cand --region 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile''s region)'
+            cand --endpoint-url 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)'
+            cand --max-attempts 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)'
+            cand --timeout 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it'
+            cand --bus 'Event bus name (default: alchemiser-trading-events-<stage>)'
+            cand --function 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)'
+            cand --since 'The window of recent activity read from the logs: `1h`, `30m`, `2d`, or a time'
+            cand --archive 'The archive (default: alchemiser-event-archive-<stage>)'
+            cand --log-group 'The Lambda''s log group (default: /aws/lambda/<function>)'
+            cand --stage 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target''s name says, and refuse a --stage that contradicts it'
+            cand -o 'Output format: tables for people, JSON Lines for scripts'
+            cand --output 'Output format: tables for people, JSON Lines for scripts'
+            cand --color 'When to colour output (NO_COLOR is honoured by `auto`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'alchemiser;help'= {
             cand route 'Predict what the deployed 2.27.0 system does with events (offline)'
             cand pattern 'Test events against EventBridge event patterns (offline)'
@@ -600,6 +628,7 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand archives 'List the event archives: state, source bus, event count, size, retention (AWS)'
             cand logs 'Read, follow, live-tail or summarise the Lambda''s logs (AWS)'
             cand config 'The settings in force and where each comes from (flag, environment, config file, built in)'
+            cand status 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alchemiser;help;route'= {
@@ -662,6 +691,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand show 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
         }
         &'alchemiser;help;config;show'= {
+        }
+        &'alchemiser;help;status'= {
         }
         &'alchemiser;help;help'= {
         }

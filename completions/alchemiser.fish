@@ -44,6 +44,7 @@ complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "replay" -d 'R
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "config" -d 'The settings in force and where each comes from (flag, environment, config file, built in)'
+complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "status" -d 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -s f -l file -d 'An event file (repeatable; same as a positional PATH)' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand route" -l template -d 'Read the rules, targets and archive from a SAM/CloudFormation template' -r -F
@@ -82,6 +83,7 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and not _
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l pattern -d 'The pattern: inline JSON, a file, or `-` for stdin' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l rule -d 'Test against this bus rule\'s pattern (repeatable)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l event -d 'The event: inline JSON, a file, or `-` for stdin' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l events -d 'Test many events, read as `route` reads them (files, folders, JSON Lines, `-` for stdin): print each matching event as a JSON line, as grep prints lines' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l template -d 'Read the rules, targets and archive from a SAM/CloudFormation template' -r -F
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
@@ -98,6 +100,10 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fis
 always\t''
 never\t''"
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l all-rules -d 'Test against every rule of the bus'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l count -d 'With --events: print only how many events are selected'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -s v -l invert -d 'With --events: select the events that match no pattern'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l jsonl -d 'With --events: read every input as JSON Lines, whatever its extension'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -s L -l follow -d 'With --events: follow symbolic links inside folders'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l remote -d 'Ask AWS\'s TestEventPattern too, and say where it disagrees with the local engine'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -l live -d 'Read the rules, targets and archive from the deployed bus (AWS)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand pattern; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
@@ -521,18 +527,38 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting with its value and its source; the file is $XDG_CONFIG_HOME/alchemiser/config.toml'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "route" -d 'Predict what the deployed 2.27.0 system does with events (offline)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "pattern" -d 'Test events against EventBridge event patterns (offline)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "rules" -d 'List, show, enable, disable and restore the rules on the bus (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "put-events" -d 'Send events to the bus, each routed locally first (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "invoke" -d 'Invoke the Lambda with an event and compare with the prediction (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "man" -d 'Print a man page (roff): alchemiser(1), or alchemiser-COMMAND(1)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "replay" -d 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "config" -d 'The settings in force and where each comes from (flag, environment, config file, built in)'
-complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l profile -d 'AWS profile (default: AWS_PROFILE, else `default`)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile\'s region)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l endpoint-url -d 'Send every AWS call here, e.g. an emulator (default: AWS_ENDPOINT_URL[_<SERVICE>], the profile, else AWS)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l max-attempts -d 'Attempts per AWS call, standard retry mode (default: AWS_MAX_ATTEMPTS, the profile, else 3)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l timeout -d 'Seconds one AWS call may take, retries included; each attempt gets an equal share (at least 1 s). Calls that are never retried (PutEvents, StartReplay, Invoke) get all of it' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l bus -d 'Event bus name (default: alchemiser-trading-events-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l function -d 'Lambda function name (default: the-alchemiser-v2-lambda-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l since -d 'The window of recent activity read from the logs: `1h`, `30m`, `2d`, or a time' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l archive -d 'The archive (default: alchemiser-event-archive-<stage>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l log-group -d 'The Lambda\'s log group (default: /aws/lambda/<function>)' -r
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''
+prod\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -s o -l output -d 'Output format: tables for people, JSON Lines for scripts' -r -f -a "table\t''
+json\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -l color -d 'When to colour output (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -s h -l help -d 'Print help'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand status" -s V -l version -d 'Print version'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "route" -d 'Predict what the deployed 2.27.0 system does with events (offline)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "pattern" -d 'Test events against EventBridge event patterns (offline)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "rules" -d 'List, show, enable, disable and restore the rules on the bus (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "put-events" -d 'Send events to the bus, each routed locally first (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "invoke" -d 'Invoke the Lambda with an event and compare with the prediction (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "man" -d 'Print a man page (roff): alchemiser(1), or alchemiser-COMMAND(1)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "replay" -d 'Replay archived events to the bus (`--since …`), or list, inspect and cancel replays (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "archives" -d 'List the event archives: state, source bus, event count, size, retention (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "logs" -d 'Read, follow, live-tail or summarise the Lambda\'s logs (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "config" -d 'The settings in force and where each comes from (flag, environment, config file, built in)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "status" -d 'The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS)'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and not __fish_seen_subcommand_from route pattern rules put-events invoke completions man replay archives logs config status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from pattern" -f -a "test" -d 'Does an event match? Exit 0 when it matches (any rule), 1 when not, 2 when invalid'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'Every rule on the bus: state, pattern or schedule, targets'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "show" -d 'One rule in detail: pattern, targets with retry policy and dead-letter queue'

@@ -97,6 +97,26 @@ pub enum Command {
     Logs(LogsArgs),
     /// The settings in force and where each comes from (flag, environment, config file, built in).
     Config(ConfigArgs),
+    /// The deployment at a glance: rules, archive, Lambda, recent activity, drift from 2.27.0 (AWS).
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub aws: AwsArgs,
+
+    /// The window of recent activity read from the logs: `1h`, `30m`, `2d`, or a time.
+    #[arg(long, value_name = "TIME", default_value = "1h")]
+    pub since: String,
+
+    /// The archive (default: alchemiser-event-archive-<stage>).
+    #[arg(long, value_name = "NAME")]
+    pub archive: Option<String>,
+
+    /// The Lambda's log group (default: /aws/lambda/<function>).
+    #[arg(long, value_name = "NAME")]
+    pub log_group: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +165,9 @@ impl Command {
             Command::Logs(a) => {
                 Some(ResourceArgs { aws: &mut a.aws, archive: None, log_group: Some(&mut a.log_group) })
             }
+            Command::Status(a) => {
+                Some(ResourceArgs { aws: &mut a.aws, archive: Some(&mut a.archive), log_group: Some(&mut a.log_group) })
+            }
             Command::Completions(_) | Command::Man(_) | Command::Config(_) => None,
         }
     }
@@ -165,6 +188,7 @@ impl Command {
             Command::Replay(a) => Some(&a.aws),
             Command::Archives(a) => Some(&a.aws),
             Command::Logs(a) => Some(&a.aws),
+            Command::Status(a) => Some(&a.aws),
             Command::Completions(_) | Command::Man(_) | Command::Config(_) => None,
         };
         let mut names: Vec<&str> =
@@ -180,6 +204,7 @@ impl Command {
                 names.extend(a.start.rules.iter().map(String::as_str));
             }
             Command::Logs(a) => names.extend(a.log_group.as_deref()),
+            Command::Status(a) => names.extend(a.archive.as_deref().into_iter().chain(a.log_group.as_deref())),
             _ => {}
         }
         names

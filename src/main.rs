@@ -67,6 +67,7 @@ fn main() -> ExitCode {
         Command::Replay(args) => commands::replay::execute(args, &globals),
         Command::Archives(args) => commands::replay::execute_archives(args, &globals),
         Command::Logs(args) => commands::logs::execute(args, &globals),
+        Command::Status(args) => commands::status::execute(args, &globals),
         Command::Config(_) => Exit::Success,
     };
     exit.into()

@@ -152,6 +152,28 @@ fn manual(command: &str) -> Manual {
             &[],
             true,
         ),
+        "status" => (
+            &[
+                (
+                    "alchemiser status --stage prod",
+                    "The prod deployment at a glance; exit 1 if anything needs attention.",
+                ),
+                (
+                    "alchemiser status -o json --since 6h",
+                    "One JSON object (healthy, findings, notes, each part) for a cron job or CI.",
+                ),
+            ],
+            &[
+                ("0", "Healthy: nothing needs attention (notes, properties of 2.27.0 itself, may be shown)."),
+                (
+                    "1",
+                    "Findings: a rule disabled or drifted, a missing resource, a stage or endpoint contradicting --stage, retention other than 365 days, errors in the window, a stuck replay.",
+                ),
+                ("2", "A bad --since."),
+            ],
+            &[],
+            true,
+        ),
         "config" => (
             &[
                 ("alchemiser config show", "Every setting, its value and where it comes from."),

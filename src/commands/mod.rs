@@ -9,6 +9,7 @@ pub mod put_events;
 pub mod replay;
 pub mod route;
 pub mod rules;
+pub mod status;
 
 use crate::bus::{Bus, default_bus};
 use crate::cli::{BusSourceArgs, Globals};
