@@ -1400,7 +1400,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__replay)
-            opts="-y -o -h -V --since --until --rule --name --archive --yes --dry-run --wait --poll-interval --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version list status cancel help"
+            opts="-y -o -h -V --since --until --rule --name --archive --yes --dry-run --wait --poll-interval --preview --keep --events-out --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version list status cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1427,6 +1427,10 @@ _alchemiser() {
                     return 0
                     ;;
                 --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -681,6 +681,20 @@ pub struct ReplayStartArgs {
     /// Seconds between DescribeReplay calls with --wait [default: 5].
     #[arg(long, value_name = "SECONDS", value_parser = parse_poll_interval, requires = "wait")]
     pub poll_interval: Option<std::time::Duration>,
+
+    /// Show what the replay would do, without doing it: replay the window into a temporary
+    /// capture rule and queue only, then route what arrives offline (the window is read twice:
+    /// now, and again by the real replay).
+    #[arg(long, conflicts_with_all = ["dry_run", "wait", "yes", "name"])]
+    pub preview: bool,
+
+    /// With --preview: leave the capture rule and queue in place, and print their names.
+    #[arg(long, requires = "preview")]
+    pub keep: bool,
+
+    /// With --preview: write the captured events to FILE, one JSON line each.
+    #[arg(long, value_name = "FILE", requires = "preview")]
+    pub events_out: Option<PathBuf>,
 }
 
 fn parse_poll_interval(text: &str) -> Result<std::time::Duration, String> {

@@ -728,3 +728,165 @@ mod replayed {
         assert_eq!(body(requests[1])["NextToken"], "t1");
     }
 }
+
+/// The capture rules left on `bus` (by name prefix).
+fn captures_on(moto: &Moto, bus: &str) -> Vec<String> {
+    runtime().block_on(async {
+        let events = moto.events().await;
+        let out =
+            events.list_rules().event_bus_name(bus).name_prefix("alchemiser-preview-").send().await.expect("ListRules");
+        out.rules().iter().filter_map(|r| r.name().map(str::to_string)).collect()
+    })
+}
+
+/// Whether a queue of this name exists.
+fn queue_exists(moto: &Moto, name: &str) -> bool {
+    let out =
+        common::aws_json(&moto.endpoint, "sqs", "AmazonSQS.ListQueues", &serde_json::json!({"QueueNamePrefix": name}));
+    out["QueueUrls"].as_array().is_some_and(|urls| urls.iter().any(|u| u.as_str().is_some_and(|u| u.ends_with(name))))
+}
+
+#[test]
+fn a_preview_counts_what_the_replay_would_do_and_leaves_nothing_behind() {
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    put_events(&moto, &f.bus, 3);
+    let dir = tempdir();
+    let events_out = dir.path().join("captured.jsonl");
+    let output = aws_command(&moto.endpoint, dir.path(), &replay_args(&f, &["--preview", "-o", "json"]))
+        .arg("--events-out")
+        .arg(&events_out)
+        .output()
+        .expect("run the preview");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
+    let forecast: Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
+    assert_eq!(forecast["events"], 3, "{forecast}");
+    assert_eq!(forecast["by_detail_type"]["TradeExecuted"], 3);
+    for key in ["lambda_invocations", "trades", "live_trades", "crashes"] {
+        assert!(forecast.get(key).is_some(), "{key} missing: {forecast}");
+    }
+    // The captured events are the replayed ones, each naming the preview's replay.
+    let captured = std::fs::read_to_string(&events_out).expect("the captured events");
+    let lines: Vec<Value> = captured.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 3);
+    let replay_name = lines[0]["replay-name"].as_str().expect("replay-name").to_string();
+    assert!(replay_name.starts_with("alchemiser-preview-"), "{replay_name}");
+    // Rule, target and queue are gone.
+    assert!(captures_on(&moto, &f.bus).is_empty());
+    assert!(!queue_exists(&moto, &replay_name));
+
+    // --keep leaves them and says where.
+    let output =
+        aws_command(&moto.endpoint, dir.path(), &replay_args(&f, &["--preview", "--keep"])).output().expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
+    assert!(stderr_text(&output).contains("kept: rule alchemiser-preview-"), "{}", stderr_text(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("would deliver 3 events"));
+    let kept = captures_on(&moto, &f.bus);
+    assert_eq!(kept.len(), 1);
+    assert!(queue_exists(&moto, &kept[0]));
+}
+
+#[test]
+fn a_leftover_capture_is_removed_by_the_next_preview() {
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    put_events(&moto, &f.bus, 1);
+    let old = format!("alchemiser-preview-20200101000000-{:06}", std::process::id() % 1_000_000);
+    create_queue(&moto.endpoint, &old);
+    runtime().block_on(async {
+        put_rule(&moto.events().await, &f.bus, &old, r#"{"replay-name":["x"]}"#, RuleState::Enabled).await;
+    });
+    let dir = tempdir();
+    let output = aws_command(&moto.endpoint, dir.path(), &replay_args(&f, &["--preview"])).output().expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
+    assert!(stderr_text(&output).contains(&format!("removed {old}")), "{}", stderr_text(&output));
+    assert!(captures_on(&moto, &f.bus).is_empty());
+    assert!(!queue_exists(&moto, &old));
+}
+
+/// The capture goes away when the replay fails to start (an error answered through a real
+/// connection) and when Ctrl-C stops the preview while it drains.
+#[test]
+fn the_capture_is_removed_on_error_and_on_ctrl_c() {
+    use common::proxy::{Fault, Proxy};
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    put_events(&moto, &f.bus, 2);
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AWSEvents.StartReplay" {
+            Fault::Respond(400, r#"{"__type":"ValidationException","message":"refused by the test"}"#)
+        } else {
+            Fault::Pass
+        }
+    });
+    let dir = tempdir();
+    let output = aws_command(&proxy.endpoint, dir.path(), &replay_args(&f, &["--preview"])).output().expect("run");
+    assert_eq!(output.status.code(), Some(7), "{}", stderr_text(&output));
+    assert!(stderr_text(&output).contains("refused by the test"), "{}", stderr_text(&output));
+    assert!(captures_on(&moto, &f.bus).is_empty(), "the rule is removed after the error");
+    assert_eq!(proxy.count("AmazonSQS.DeleteQueue"), 1);
+
+    // Ctrl-C while the first receive is held up: the replay is cancelled, the capture removed.
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AmazonSQS.ReceiveMessage" {
+            Fault::Delay(std::time::Duration::from_secs(6))
+        } else {
+            Fault::Pass
+        }
+    });
+    let mut child = common::aws_process(&proxy.endpoint, dir.path(), &replay_args(&f, &["--preview"]))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn the preview");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while proxy.count("AmazonSQS.ReceiveMessage") == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    common::interrupt(&child);
+    let status = child.wait().expect("the preview ends");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err).expect("read stderr");
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted: replay alchemiser-preview-"), "{err}");
+    assert_eq!(proxy.count("AWSEvents.CancelReplay"), 1, "{err}");
+    assert!(captures_on(&moto, &f.bus).is_empty(), "{err}");
+    assert_eq!(proxy.count("AmazonSQS.DeleteQueue"), 1, "{err}");
+}
+
+/// What moto cannot check: the replay goes to the capture rule only (FilterArns), and the rule
+/// matches only this replay's events.
+#[test]
+fn the_preview_replays_into_its_capture_rule_only() {
+    use alchemiser::aws::preview::{Capture, capture_pattern};
+    use alchemiser::aws::replay::{ReplayRequest, start_replay};
+    use alchemiser::commands::replay::preview_request;
+    let replay = aws_smithy_http_client::test_util::StaticReplayClient::new(vec![common::replay_answer(
+        200,
+        r#"{"ReplayArn":"arn:aws:events:us-east-1:123456789012:replay/p","State":"STARTING"}"#,
+    )]);
+    let planned = ReplayRequest {
+        name: "alchemiser-preview-20251014120000-000001".into(),
+        archive_arn: "arn:aws:events:us-east-1:123456789012:archive/a".into(),
+        destination_arn: "arn:aws:events:us-east-1:123456789012:event-bus/b".into(),
+        filter_arns: vec!["arn:aws:events:us-east-1:123456789012:rule/b/some-rule".into()],
+        start: "2025-10-14T10:00:00Z".parse().expect("time"),
+        end: "2025-10-14T11:00:00Z".parse().expect("time"),
+    };
+    let capture = Capture {
+        name: planned.name.clone(),
+        rule_arn: "arn:aws:events:us-east-1:123456789012:rule/b/alchemiser-preview-20251014120000-000001".into(),
+        queue_url: "http://q".into(),
+        queue_arn: "arn:aws:sqs:us-east-1:123456789012:q".into(),
+    };
+    runtime().block_on(async {
+        let config = common::replay_config(&replay).await;
+        let client = aws_sdk_eventbridge::Client::new(&config);
+        start_replay(&client, &preview_request(&planned, &capture)).await.expect("StartReplay");
+    });
+    let requests = replay.actual_requests().collect::<Vec<_>>();
+    let body: Value = serde_json::from_slice(requests[0].body().bytes().expect("a body")).expect("JSON body");
+    assert_eq!(body["Destination"]["FilterArns"], serde_json::json!([capture.rule_arn]));
+    assert_eq!(body["EventSourceArn"], planned.archive_arn.as_str());
+    assert_eq!(capture_pattern(&planned.name), r#"{"replay-name":["alchemiser-preview-20251014120000-000001"]}"#);
+}

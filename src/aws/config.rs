@@ -43,6 +43,8 @@ pub struct AwsContext {
     pub events: aws_sdk_eventbridge::Client,
     pub lambda: aws_sdk_lambda::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    /// For `replay --preview`'s capture queue.
+    pub sqs: aws_sdk_sqs::Client,
     pub bus: String,
     pub function: String,
 }
@@ -54,6 +56,7 @@ impl AwsContext {
             events: aws_sdk_eventbridge::Client::new(&config),
             lambda: aws_sdk_lambda::Client::new(&config),
             logs: aws_sdk_cloudwatchlogs::Client::new(&config),
+            sqs: aws_sdk_sqs::Client::new(&config),
             config,
             bus,
             function,

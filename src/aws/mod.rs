@@ -8,6 +8,7 @@ pub mod events;
 pub mod lambda;
 pub mod live_bus;
 pub mod logs;
+pub mod preview;
 pub mod put_events;
 pub mod replay;
 

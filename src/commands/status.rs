@@ -50,6 +50,9 @@ pub struct Deployment {
     pub function: Option<FunctionStatus>,
     pub activity: Option<Activity>,
     pub replays: Vec<ReplayInfo>,
+    /// Captures left by interrupted `replay --preview` runs, removed now; with what could not
+    /// be removed of each.
+    pub leftovers: Vec<(String, Vec<String>)>,
 }
 
 /// The log group's lines over the window, counted.
@@ -83,6 +86,11 @@ pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deploymen
     let function = absent_if_missing(function_status(&ctx.lambda, &ctx.function).await)?;
     let activity = absent_if_missing(activity(ctx, opts).await)?;
     let replays = list_replays(&ctx.events, None, None).await?.into_iter().filter(|r| !r.is_final()).collect();
+    // A capture an hour old is no preview at work: status tidies it away, as the next preview would.
+    let leftovers = match &bus {
+        Some(_) => crate::aws::preview::remove_made_before(ctx, opts.now - jiff::SignedDuration::from_hours(1)).await?,
+        None => Vec::new(),
+    };
     Ok(Deployment {
         bus_name: ctx.bus.clone(),
         bus,
@@ -91,6 +99,7 @@ pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deploymen
         function,
         activity,
         replays,
+        leftovers,
     })
 }
 
@@ -287,6 +296,24 @@ pub fn assess(d: &Deployment, opts: &StatusOptions) -> Assessment {
                     ),
                 });
             }
+        }
+    }
+    for (name, failed) in &d.leftovers {
+        if failed.is_empty() {
+            a.notes.push(Item {
+                code: "preview_leftover_removed",
+                resource: name.clone(),
+                message: format!("removed {name}, a capture left by an interrupted `replay --preview`"),
+            });
+        } else {
+            a.findings.push(Item {
+                code: "preview_leftover",
+                resource: name.clone(),
+                message: format!(
+                    "{name}, left by an interrupted `replay --preview`, could not be removed: {}",
+                    failed.join("; ")
+                ),
+            });
         }
     }
     for replay in &d.replays {
@@ -652,6 +679,7 @@ mod tests {
             function: Some(function()),
             activity: Some(Activity::default()),
             replays: Vec::new(),
+            leftovers: Vec::new(),
         }
     }
 

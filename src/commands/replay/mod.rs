@@ -7,6 +7,7 @@
 mod manage;
 mod output;
 mod plan;
+mod preview;
 mod start;
 mod wait;
 
@@ -26,6 +27,7 @@ use crate::guard::StageClue;
 pub use manage::*;
 use output::write_replay;
 pub use plan::*;
+pub use preview::*;
 pub use start::*;
 pub use wait::*;
 
@@ -44,6 +46,9 @@ fn start_flags(args: &ReplayStartArgs) -> Vec<&'static str> {
         ("--dry-run", args.dry_run),
         ("--wait", args.wait),
         ("--poll-interval", args.poll_interval.is_some()),
+        ("--preview", args.preview),
+        ("--keep", args.keep),
+        ("--events-out", args.events_out.is_some()),
     ]
     .into_iter()
     .filter_map(|(flag, given)| given.then_some(flag))
@@ -121,6 +126,20 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
         dry_run: args.dry_run,
         stage,
     };
+    if args.preview {
+        let preview_opts = PreviewOptions {
+            start: opts,
+            keep: args.keep,
+            events_out: args.events_out,
+            output: globals.output,
+            style: globals.style,
+        };
+        // Ctrl-C cancels the replay and removes the capture before the command ends.
+        return super::shell(super::OnInterrupt::Handle, async |io| {
+            let context = &crate::aws::load(&aws.settings(), preview_opts.start.stage).await?;
+            preview(context, &preview_opts, now, io).await
+        });
+    }
     let wait_for = args.wait.then_some(WaitOptions {
         interval: args.poll_interval.unwrap_or(POLL_INTERVAL),
         progress: io::stderr().is_terminal(),
