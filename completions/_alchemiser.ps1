@@ -602,6 +602,8 @@ Register-ArgumentCompleter -Native -CommandName 'alchemiser' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep polling for new events until Ctrl-C (nothing missed or printed twice)')
             [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Stream events as they arrive with CloudWatch Live Tail, until Ctrl-C')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines')
+            [CompletionResult]::new('--insights', '--insights', [CompletionResultType]::ParameterName, 'With --summary: have CloudWatch Logs Insights count the lines (the default for windows over 24 hours), instead of reading every line here')
+            [CompletionResult]::new('--no-insights', '--no-insights', [CompletionResultType]::ParameterName, 'With --summary: read every line here, whatever the window')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

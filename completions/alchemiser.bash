@@ -1036,7 +1036,7 @@ _alchemiser() {
             return 0
             ;;
         alchemiser__subcmd__logs)
-            opts="-f -o -h -V --log-group --since --until --filter --all --correlation-id --limit --page-size --follow --live --interval --idle-notice --format --summary --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
+            opts="-f -o -h -V --log-group --since --until --filter --all --correlation-id --limit --page-size --follow --live --interval --idle-notice --format --summary --insights --no-insights --profile --region --endpoint-url --max-attempts --timeout --bus --function --stage --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

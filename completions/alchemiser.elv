@@ -557,6 +557,8 @@ set edit:completion:arg-completer[alchemiser] = {|@words|
             cand --follow 'Keep polling for new events until Ctrl-C (nothing missed or printed twice)'
             cand --live 'Stream events as they arrive with CloudWatch Live Tail, until Ctrl-C'
             cand --summary 'Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines'
+            cand --insights 'With --summary: have CloudWatch Logs Insights count the lines (the default for windows over 24 hours), instead of reading every line here'
+            cand --no-insights 'With --summary: read every line here, whatever the window'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

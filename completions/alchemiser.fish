@@ -499,6 +499,8 @@ complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l all -d 'E
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s f -l follow -d 'Keep polling for new events until Ctrl-C (nothing missed or printed twice)'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l live -d 'Stream events as they arrive with CloudWatch Live Tail, until Ctrl-C'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l summary -d 'Print counts (paths, outcomes, detail-types, errors, durations) instead of the lines'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l insights -d 'With --summary: have CloudWatch Logs Insights count the lines (the default for windows over 24 hours), instead of reading every line here'
+complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -l no-insights -d 'With --summary: read every line here, whatever the window'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c alchemiser -n "__fish_alchemiser_using_subcommand config; and not __fish_seen_subcommand_from show help" -l stage -d 'Deployment stage: derives every resource name; dev trades paper, prod trades live [default: dev]. Commands that act apply the stricter of this and the stage their target\'s name says, and refuse a --stage that contradicts it' -r -f -a "dev\t''

@@ -852,6 +852,15 @@ pub struct LogsArgs {
     #[arg(long, conflicts_with = "follow")]
     pub summary: bool,
 
+    /// With --summary: have CloudWatch Logs Insights count the lines (the default for windows
+    /// over 24 hours), instead of reading every line here.
+    #[arg(long, requires = "summary", conflicts_with_all = ["no_insights", "filter", "limit"])]
+    pub insights: bool,
+
+    /// With --summary: read every line here, whatever the window.
+    #[arg(long, requires = "summary")]
+    pub no_insights: bool,
+
     #[command(flatten)]
     pub aws: AwsArgs,
 }

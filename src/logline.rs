@@ -618,6 +618,8 @@ pub struct Summary {
     /// (exception class, where it was seen) → lines.
     pub errors: BTreeMap<(String, ErrorOrigin), u64>,
     durations_ms: Vec<f64>,
+    /// The REPORT statistics as Logs Insights computed them (instead of `durations_ms`).
+    reported_durations: Option<DurationStats>,
     pub max_memory_used_mb: Option<u64>,
     pub memory_size_mb: Option<u64>,
 }
@@ -669,6 +671,9 @@ impl Summary {
 
     /// p50/p95/max of the REPORT durations; None without any.
     pub fn durations(&self) -> Option<DurationStats> {
+        if self.reported_durations.is_some() {
+            return self.reported_durations;
+        }
         let mut sorted = self.durations_ms.clone();
         sorted.sort_by(f64::total_cmp);
         let rank = |p: f64| {
@@ -678,6 +683,86 @@ impl Summary {
         };
         let max = *sorted.last()?;
         Some(DurationStats { count: sorted.len(), p50_ms: rank(50.0), p95_ms: rank(95.0), max_ms: max })
+    }
+}
+
+/// The Logs Insights query that counts what [`Summary`] counts, server-side: each line's phrase
+/// (the message prefixes [`PHRASES`] knows, a REPORT, a runtime `[ERROR]` or timeout), its
+/// detail-type and error type, grouped, with the REPORT statistics. Lines are told apart by
+/// regular expressions on `@message`, which hold for the console and the JSON renderings alike.
+pub const INSIGHTS_QUERY: &str = r#"fields @message
+| parse @message /(?<phrase>Routing to eventbridge_handler for domain event|Lambda invoked with event|Skipping ErrorNotificationRequested event to prevent error cascade|Duplicate event detected; skipping processing|Lambda execution critical error|Lambda execution error|Failed to handle EventBridge event|Event handled successfully|No handler configured for event type|Unknown event type|REPORT RequestId|Task timed out after|\[ERROR\])/
+| parse @message /detail_type["']?[=:] ?["']?(?<detailType>[A-Za-z][A-Za-z ]*[A-Za-z])/
+| parse @message /event type: (?<typeInMessage>[A-Za-z]+)/
+| parse @message /error_type["']?[=:] ?["']?(?<errorType>[A-Za-z_][A-Za-z0-9_.]*)/
+| parse @message /original_error["']?[=:] ?["']?(?<originalError>[A-Za-z_][A-Za-z0-9_.]*)/
+| parse @message /\[ERROR\]\s+(?<runtimeError>[A-Za-z_][A-Za-z0-9_.]*):/
+| stats count(*) as lines, pct(@duration, 50) as p50, pct(@duration, 95) as p95, max(@duration) as maxDuration, max(@maxMemoryUsed) as maxMemoryBytes, max(@memorySize) as memoryBytes by phrase, detailType, typeInMessage, errorType, originalError, runtimeError"#;
+
+impl Summary {
+    /// Adds one row of [`INSIGHTS_QUERY`]'s result (field name, value); a field the row lacks
+    /// was null there.
+    pub fn add_insights_row(&mut self, row: &[(String, String)]) {
+        let get = |name: &str| row.iter().find(|(f, _)| f == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+        let number = |name: &str| get(name).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
+        let lines = number("lines").map_or(0, |n| n as u64);
+        if lines == 0 {
+            return;
+        }
+        let (kind, runtime) = match get("phrase") {
+            None => (Kind::Other, false),
+            Some("REPORT RequestId") => (Kind::Report, true),
+            Some("Task timed out after" | "[ERROR]") => (Kind::ExecutionError, true),
+            Some(phrase) => (classify(phrase), false),
+        };
+        self.events += lines;
+        if kind != Kind::Other {
+            self.understood += lines;
+        }
+        self.kinds[kind.index()] += lines;
+        let detail_type = match kind {
+            Kind::NoHandler | Kind::UnknownEventType => get("typeInMessage").or(get("detailType")),
+            Kind::CircuitBreaker => get("detailType").or(Some("ErrorNotificationRequested")),
+            _ => get("detailType"),
+        };
+        let slot: Option<fn(&mut DetailTypeCounts) -> &mut u64> = match kind {
+            Kind::RoutedDomain => Some(|c| &mut c.routed_domain),
+            Kind::CommandInvoked => Some(|c| &mut c.command),
+            Kind::CircuitBreaker => Some(|c| &mut c.circuit_breaker),
+            Kind::HandledOk => Some(|c| &mut c.handled),
+            Kind::NoHandler => Some(|c| &mut c.no_handler),
+            Kind::DuplicateSkipped => Some(|c| &mut c.duplicate_skipped),
+            Kind::HandlerFailed => Some(|c| &mut c.handler_failed),
+            Kind::UnknownEventType => Some(|c| &mut c.unknown_event_type),
+            _ => None,
+        };
+        if let (Some(slot), Some(dt)) = (slot, detail_type) {
+            *slot(self.detail_types.entry(dt.to_string()).or_default()) += lines;
+        }
+        let error = match kind {
+            Kind::CriticalError => Some((get("originalError").or(get("errorType")), ErrorOrigin::CriticalError)),
+            Kind::ExecutionError if runtime => {
+                let class =
+                    if get("phrase") == Some("Task timed out after") { Some("Timeout") } else { get("runtimeError") };
+                Some((class, ErrorOrigin::Runtime))
+            }
+            Kind::ExecutionError => Some((get("errorType"), ErrorOrigin::ExecutionError)),
+            Kind::HandlerFailed => Some((get("errorType"), ErrorOrigin::HandlerFailed)),
+            _ => None,
+        };
+        if let Some((class, origin)) = error {
+            *self.errors.entry((class.unwrap_or("(unknown)").to_string(), origin)).or_default() += lines;
+        }
+        if kind == Kind::Report {
+            if let (Some(p50), Some(p95), Some(max)) = (number("p50"), number("p95"), number("maxDuration")) {
+                let count = usize::try_from(lines).unwrap_or(usize::MAX);
+                self.reported_durations = Some(DurationStats { count, p50_ms: p50, p95_ms: p95, max_ms: max });
+            }
+            // Insights gives memory in bytes (the REPORT line's MB are 10^6 bytes).
+            let megabytes = |name: &str| number(name).map(|b| (b / 1_000_000.0).round() as u64);
+            self.max_memory_used_mb = self.max_memory_used_mb.max(megabytes("maxMemoryBytes"));
+            self.memory_size_mb = self.memory_size_mb.max(megabytes("memoryBytes"));
+        }
     }
 }
 

@@ -578,6 +578,7 @@ mod replayed {
             summary: false,
             style: Style { color: false },
             strip_host_prefix: false,
+            insights: false,
         }
     }
 
@@ -694,5 +695,118 @@ mod replayed {
         let err = String::from_utf8_lossy(&err);
         assert_eq!(err.matches("no new events since").count(), 3, "{err}");
         assert_eq!(requests(&replay).len(), 18, "a poll every 200 ms for 3.5 s");
+    }
+
+    fn insights_options() -> LogsOptions {
+        LogsOptions {
+            pattern: None,
+            summary: true,
+            insights: true,
+            ..options(Mode::Once { end_ms: 30 * 86_400_000 + 50_999, limit: None })
+        }
+    }
+
+    fn cell(field: &str, value: &str) -> Value {
+        serde_json::json!({"field": field, "value": value})
+    }
+
+    /// Logs Insights counts, the same summary comes out: the query sent, then its rows mapped.
+    #[tokio::test(start_paused = true)]
+    async fn long_windows_are_summarised_by_logs_insights() {
+        let rows = serde_json::json!([
+            [
+                cell("phrase", "Routing to eventbridge_handler for domain event"),
+                cell("detailType", "SignalGenerated"),
+                cell("lines", "40")
+            ],
+            [cell("phrase", "Event handled successfully"), cell("detailType", "SignalGenerated"), cell("lines", "38")],
+            [
+                cell("phrase", "No handler configured for event type"),
+                cell("typeInMessage", "WorkflowStarted"),
+                cell("lines", "3")
+            ],
+            [
+                cell("phrase", "Lambda execution critical error"),
+                cell("errorType", "unexpected_critical_error"),
+                cell("originalError", "ValidationError"),
+                cell("lines", "2")
+            ],
+            [cell("phrase", "[ERROR]"), cell("runtimeError", "TypeError"), cell("lines", "1")],
+            [
+                cell("phrase", "REPORT RequestId"),
+                cell("lines", "42"),
+                cell("p50", "120.5"),
+                cell("p95", "900"),
+                cell("maxDuration", "1500.25"),
+                cell("maxMemoryBytes", "95000000"),
+                cell("memoryBytes", "512000000")
+            ],
+            [cell("lines", "100")]
+        ]);
+        let replay = StaticReplayClient::new(vec![
+            answer(200, r#"{"queryId":"q-1"}"#),
+            answer(200, r#"{"status":"Running","statistics":{"recordsScanned":1000.0},"results":[]}"#),
+            answer(
+                200,
+                &serde_json::json!({"status": "Complete", "statistics": {"recordsScanned": 226.0}, "results": rows})
+                    .to_string(),
+            ),
+        ]);
+        let client = client(&replay).await;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let result = logs::run(&client, &insights_options(), &mut out, &mut err, std::future::pending::<()>()).await;
+        let err = String::from_utf8_lossy(&err);
+        assert!(matches!(result, Ok(Exit::Success)), "{result:?} {err}");
+        assert!(err.contains("counted by CloudWatch Logs Insights, 226 records scanned"), "{err}");
+
+        let sent = requests(&replay);
+        assert_eq!(sent[0]["logGroupName"], GROUP);
+        assert_eq!((sent[0]["startTime"].as_i64(), sent[0]["endTime"].as_i64()), (Some(50), Some(30 * 86_400 + 50)));
+        let query = sent[0]["queryString"].as_str().unwrap_or_default();
+        assert!(query.contains("stats count(*) as lines") && query.contains("pct(@duration, 95)"), "{query}");
+        assert_eq!(sent[1]["queryId"], "q-1");
+
+        let summary: Value = serde_json::from_slice(&out).expect("one JSON summary");
+        assert_eq!(summary["events"], 226);
+        assert_eq!(summary["paths"]["domain"], 40);
+        assert_eq!(summary["outcomes"]["handled"], 38);
+        assert_eq!(summary["outcomes"]["no_handler"], 3);
+        assert_eq!(summary["outcomes"]["critical_error"], 2);
+        assert_eq!(summary["detail_types"]["WorkflowStarted"]["no_handler"], 3);
+        let errors = summary["errors"].to_string();
+        assert!(errors.contains(r#"{"type":"ValidationError","from":"critical_error","count":2}"#), "{errors}");
+        assert!(errors.contains(r#"{"type":"TypeError","from":"runtime","count":1}"#), "{errors}");
+        assert_eq!(summary["invocations"]["count"], 42);
+        assert_eq!(
+            summary["invocations"]["duration_ms"],
+            serde_json::json!({"p50": 120.5, "p95": 900.0, "max": 1500.25})
+        );
+        assert_eq!(
+            (summary["invocations"]["max_memory_used_mb"].as_u64(), summary["invocations"]["memory_size_mb"].as_u64()),
+            (Some(95), Some(512))
+        );
+    }
+
+    /// Ctrl-C stops the query on the service (StopQuery), exit 130.
+    #[tokio::test(start_paused = true)]
+    async fn ctrl_c_stops_the_insights_query() {
+        let replay =
+            StaticReplayClient::new(vec![answer(200, r#"{"queryId":"q-2"}"#), answer(200, r#"{"success":true}"#)]);
+        let client = client(&replay).await;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let result = logs::run(&client, &insights_options(), &mut out, &mut err, std::future::ready(())).await;
+        assert!(matches!(result, Ok(Exit::Interrupted)), "{result:?}");
+        assert!(String::from_utf8_lossy(&err).contains("interrupted: Logs Insights query q-2 stopped"));
+        assert_eq!(requests(&replay)[1]["queryId"], "q-2");
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_correlation_id_narrows_the_query_to_whole_ids() {
+        let opts = LogsOptions { correlation_id: Some("c-5.1".into()), ..insights_options() };
+        let query = logs::insights_query(&opts);
+        let lines: Vec<&str> = query.lines().collect();
+        assert_eq!(lines[1], r"| filter @message like /(^|[^A-Za-z0-9_-])c-5\.1([^A-Za-z0-9_-]|$)/");
+        assert!(lines[0].starts_with("fields @message"));
     }
 }

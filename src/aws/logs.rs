@@ -251,3 +251,74 @@ mod tests {
         assert!(endpoint_overridden(&config));
     }
 }
+
+/// One look at a Logs Insights query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryPage {
+    /// `Scheduled`, `Running`, `Complete`, `Failed`, `Cancelled`, `Timeout` or `Unknown`.
+    pub status: String,
+    pub records_scanned: f64,
+    /// Each row as (field, value) pairs; a null field is left out.
+    pub rows: Vec<Vec<(String, String)>>,
+}
+
+impl QueryPage {
+    pub fn is_done(&self) -> bool {
+        !matches!(self.status.as_str(), "Scheduled" | "Running")
+    }
+}
+
+/// StartQuery over `[start_s, end_s]` (epoch seconds, both inclusive); returns the query id.
+pub async fn start_query(
+    client: &Client,
+    log_group: &str,
+    start_s: i64,
+    end_s: i64,
+    query: &str,
+) -> Result<String, AwsError> {
+    let out = client
+        .start_query()
+        .log_group_name(log_group)
+        .start_time(start_s)
+        .end_time(end_s)
+        .query_string(query)
+        .limit(10_000)
+        .send()
+        .await
+        .map_err(|e| classify("StartQuery", &format!("on log group {log_group}"), &e))?;
+    out.query_id()
+        .map(str::to_string)
+        .ok_or_else(|| AwsError::new(crate::exit::Exit::AwsService, "StartQuery: the answer has no query id"))
+}
+
+/// GetQueryResults.
+pub async fn query_results(client: &Client, query_id: &str) -> Result<QueryPage, AwsError> {
+    let out = client
+        .get_query_results()
+        .query_id(query_id)
+        .send()
+        .await
+        .map_err(|e| classify("GetQueryResults", &format!("query {query_id}"), &e))?;
+    Ok(QueryPage {
+        status: out.status().map_or("Unknown".to_string(), |s| s.as_str().to_string()),
+        records_scanned: out.statistics().map_or(0.0, |s| s.records_scanned()),
+        rows: out
+            .results()
+            .iter()
+            .map(|row| {
+                row.iter().filter_map(|cell| Some((cell.field()?.to_string(), cell.value()?.to_string()))).collect()
+            })
+            .collect(),
+    })
+}
+
+/// StopQuery (a query that already ended is not an error worth reporting).
+pub async fn stop_query(client: &Client, query_id: &str) -> Result<(), AwsError> {
+    client
+        .stop_query()
+        .query_id(query_id)
+        .send()
+        .await
+        .map(|_| ())
+        .map_err(|e| classify("StopQuery", &format!("query {query_id}"), &e))
+}

@@ -8,6 +8,7 @@
 //! start are forgotten, so memory stays bounded. Throttling waits (exponential, capped) and
 //! asks again.
 
+mod insights;
 mod options;
 mod output;
 mod read;
@@ -18,6 +19,7 @@ use jiff::tz::TimeZone;
 pub use options::*;
 
 use crate::exit::Exit;
+pub use insights::{query as insights_query, summarise as summarise_with_insights};
 pub use read::*;
 pub use summary::*;
 
@@ -30,8 +32,9 @@ pub fn execute(args: crate::cli::LogsArgs, globals: &crate::cli::Globals) -> Exi
             return Exit::Error;
         }
     };
-    // Ctrl-C ends a follow or live tail cleanly (its summary still printed), anything else at once.
-    let following = matches!(opts.mode, Mode::Follow { .. } | Mode::Live);
+    // Ctrl-C ends a follow or live tail cleanly (its summary still printed) and stops an Insights
+    // query; anything else ends at once.
+    let following = matches!(opts.mode, Mode::Follow { .. } | Mode::Live) || opts.insights;
     let on_interrupt = if following { super::OnInterrupt::Handle } else { super::OnInterrupt::Stop };
     super::shell(on_interrupt, async |io| {
         let aws = crate::aws::load(&args.aws.settings(), globals.stage).await?;

@@ -64,7 +64,13 @@ pub struct LogsOptions {
     pub style: Style,
     /// Live Tail against an emulator needs the `stream-` host prefix removed.
     pub strip_host_prefix: bool,
+    /// The summary is computed by a Logs Insights query rather than from every line read here.
+    pub insights: bool,
 }
+
+/// Summaries of windows longer than this are left to Logs Insights unless `--no-insights`:
+/// a day of a busy Lambda's lines is already hundreds of FilterLogEvents pages.
+pub const INSIGHTS_AFTER_MS: i64 = 24 * 3_600_000;
 
 /// Resolves the command line into options (no AWS yet); `Err` is a usage error.
 pub fn options(
@@ -106,6 +112,11 @@ pub fn options(
         (None, false, None) => Some(DEFAULT_FILTER.to_string()),
     };
     let format = if globals.output == OutputFormat::Json { LogFormat::Json } else { args.format.into() };
+    let long_window = matches!(mode, Mode::Once { end_ms, .. } if end_ms - start.as_millisecond() > INSIGHTS_AFTER_MS);
+    // A filter pattern is FilterLogEvents' language, which Insights does not speak.
+    let insights = args.summary
+        && matches!(mode, Mode::Once { limit: None, .. })
+        && (args.insights || (long_window && !args.no_insights && args.filter.is_none()));
     Ok(LogsOptions {
         log_group,
         start_ms: start.as_millisecond(),
@@ -117,5 +128,6 @@ pub fn options(
         summary: args.summary,
         style: globals.style,
         strip_host_prefix: false,
+        insights,
     })
 }

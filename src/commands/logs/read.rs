@@ -59,6 +59,11 @@ pub async fn run<S: Future<Output = ()>>(
     err: &mut dyn Write,
     stop: S,
 ) -> Result<Exit, LogsError> {
+    if let (true, Mode::Once { end_ms, .. }) = (opts.insights, &opts.mode) {
+        use std::io::IsTerminal;
+        let progress = std::io::stderr().is_terminal();
+        return super::insights::summarise(client, opts, *end_ms, out, err, progress, stop).await;
+    }
     let mut sink = Sink::new(opts, out);
     match &opts.mode {
         Mode::Once { end_ms, limit } => read_once(client, opts, *end_ms, *limit, &mut sink, err).await?,

@@ -274,11 +274,13 @@ mod tests {
         let bus = default_bus(Stage::Prod);
         let mut f = Forecast::default();
         // A scheduler envelope replayed to the Lambda? Only alchemiser.* sources reach it.
-        let scheduled = r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{"mode":"trade"},"replay-name":"r"}"#;
+        let scheduled =
+            r#"{"source":"aws.scheduler","detail-type":"Scheduled Event","detail":{"mode":"trade"},"replay-name":"r"}"#;
         // A StartupEvent is not a domain type: the command path, a LIVE trade in prod.
         let startup = r#"{"source":"alchemiser.orchestration.system","detail-type":"StartupEvent","detail":{},"replay-name":"r"}"#;
         let completed = r#"{"source":"alchemiser.execution_v2.handlers","detail-type":"WorkflowCompleted","detail":{"correlation_id":"c","causation_id":"s","event_id":"w","timestamp":"2025-10-14T12:00:00Z","source_module":"m","workflow_type":"trading","workflow_duration_ms":5,"success":true},"replay-name":"r"}"#;
-        let crash = r#"{"source":"alchemiser.strategy","detail-type":"SignalGenerated","detail":{"self":1},"replay-name":"r"}"#;
+        let crash =
+            r#"{"source":"alchemiser.strategy","detail-type":"SignalGenerated","detail":{"self":1},"replay-name":"r"}"#;
         for text in [scheduled, startup, completed, crash] {
             f.add(&event(text), &bus, Stage::Prod);
         }
