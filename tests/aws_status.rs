@@ -204,3 +204,26 @@ fn missing_resources_are_findings_and_a_live_endpoint_contradicts_dev() {
     assert_eq!(json["bus"]["exists"], false);
     assert_eq!(json["lambda"]["trading_mode"], "live");
 }
+
+#[test]
+fn an_old_preview_capture_is_tidied_away_and_an_unreachable_endpoint_exits_4() {
+    let moto = Moto::start();
+    let stack = deploy(&moto);
+    let old = format!("alchemiser-preview-20200101000000-{:06}", std::process::id() % 1_000_000);
+    common::runtime().block_on(async {
+        put_rule(&moto.events().await, &stack.bus, &old, r#"{"replay-name":["x"]}"#, RuleState::Enabled).await;
+    });
+    let (code, json, stderr) = status(&moto, &stack, &[]);
+    assert_eq!(code, 0, "{json}\n{stderr}");
+    assert!(codes(&json["notes"]).contains(&"preview_leftover_removed".to_string()), "{json}");
+    let left = common::runtime().block_on(async {
+        let events = moto.events().await;
+        events.list_rules().event_bus_name(&stack.bus).name_prefix(&old).send().await.expect("ListRules").rules().len()
+    });
+    assert_eq!(left, 0);
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let unreachable = format!("http://127.0.0.1:{}", common::free_port());
+    let output = aws_command(&unreachable, dir.path(), &["status"]).output().expect("run status");
+    assert_eq!(output.status.code(), Some(4), "{}", String::from_utf8_lossy(&output.stderr));
+}

@@ -81,16 +81,18 @@ pub struct Assessment {
 /// Reads the deployment. A missing resource is data (a finding later); any other AWS failure
 /// ends the command with its exit code.
 pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deployment, AwsError> {
-    let bus = absent_if_missing(live_bus::load(ctx).await)?;
+    // A capture an hour old is no preview at work: status tidies it away first, as the next
+    // preview would; younger ones (a preview running now) are left out of what is assessed.
+    let before = opts.now - jiff::SignedDuration::from_hours(1);
+    let leftovers = absent_if_missing(crate::aws::preview::remove_made_before(ctx, before).await)?.unwrap_or_default();
+    let bus = absent_if_missing(live_bus::load(ctx).await)?.map(|bus| {
+        let rules = bus.rules().iter().filter(|r| !r.name.starts_with(crate::aws::preview::PREFIX)).cloned().collect();
+        Bus::new(bus.name.clone(), bus.function_name.clone(), rules, bus.archive().cloned(), bus.origin.clone())
+    });
     let archive = absent_if_missing(describe_archive(&ctx.events, &opts.archive).await)?;
     let function = absent_if_missing(function_status(&ctx.lambda, &ctx.function).await)?;
     let activity = absent_if_missing(activity(ctx, opts).await)?;
     let replays = list_replays(&ctx.events, None, None).await?.into_iter().filter(|r| !r.is_final()).collect();
-    // A capture an hour old is no preview at work: status tidies it away, as the next preview would.
-    let leftovers = match &bus {
-        Some(_) => crate::aws::preview::remove_made_before(ctx, opts.now - jiff::SignedDuration::from_hours(1)).await?,
-        None => Vec::new(),
-    };
     Ok(Deployment {
         bus_name: ctx.bus.clone(),
         bus,
