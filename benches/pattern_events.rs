@@ -16,7 +16,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -47,16 +46,7 @@ fn event(i: usize) -> String {
 }
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join("pattern-bench-events.jsonl");
-    let mut text = String::new();
-    for i in 0..EVENTS {
-        text.push_str(&event(i));
-        text.push('\n');
-    }
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    let (path, text) = common::write_events("pattern-bench-events.jsonl", EVENTS, event);
     let binary = env!("CARGO_BIN_EXE_alchemiser");
     let run = |args: &[&str]| {
         best_of(5, || {

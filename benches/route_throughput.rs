@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -44,17 +43,7 @@ fn event(i: usize) -> String {
 }
 
 fn main() {
-    // Kept under target/ so a profiler can be pointed at the same input afterwards.
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join("route-bench-events.jsonl");
-    let mut text = String::new();
-    for i in 0..EVENTS {
-        text.push_str(&event(i));
-        text.push('\n');
-    }
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    let (path, text) = common::write_events("route-bench-events.jsonl", EVENTS, event);
     let bytes = text.len() as f64;
 
     let binary = env!("CARGO_BIN_EXE_alchemiser");

@@ -194,6 +194,32 @@ fn io_error(path: &Path, e: &std::io::Error) -> InputError {
     InputError { file: path.display().to_string(), position: None, message }
 }
 
+/// What reading the command line's paths hands on, in order.
+#[derive(Debug)]
+pub enum Input {
+    Event(Event),
+    Unreadable(InputError),
+    /// An entry of a folder that is not read, and why (for a `warning:` line).
+    Skipped(String),
+}
+
+/// Reads every input the paths name (folders walked as [`expand_paths`] does), handing each
+/// event, unreadable input and skipped entry to `sink` as it comes.
+pub fn read_paths(paths: &[PathBuf], format: Format, follow: bool, stdin: &mut dyn Read, sink: &mut dyn FnMut(Input)) {
+    for found in expand_paths(paths, follow) {
+        match found {
+            Found::Input(path) => read_file(&path, format, stdin, &mut |item| {
+                sink(match item {
+                    Ok(event) => Input::Event(event),
+                    Err(e) => Input::Unreadable(e),
+                })
+            }),
+            Found::Error(e) => sink(Input::Unreadable(e)),
+            Found::Skipped(why) => sink(Input::Skipped(why)),
+        }
+    }
+}
+
 /// Reads one input (a file, stdin for `-`, or a stream) and hands each event or error to
 /// `sink`, in order. JSON Lines and streams are read a line at a time, so memory follows the
 /// longest line, not the input; a file that is one document is read whole.

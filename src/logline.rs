@@ -608,6 +608,21 @@ impl ErrorOrigin {
     }
 }
 
+/// The per-detail-type counter a line of this kind adds to, if any.
+fn detail_type_slot(kind: Kind) -> Option<fn(&mut DetailTypeCounts) -> &mut u64> {
+    match kind {
+        Kind::RoutedDomain => Some(|c| &mut c.routed_domain),
+        Kind::CommandInvoked => Some(|c| &mut c.command),
+        Kind::CircuitBreaker => Some(|c| &mut c.circuit_breaker),
+        Kind::HandledOk => Some(|c| &mut c.handled),
+        Kind::NoHandler => Some(|c| &mut c.no_handler),
+        Kind::DuplicateSkipped => Some(|c| &mut c.duplicate_skipped),
+        Kind::HandlerFailed => Some(|c| &mut c.handler_failed),
+        Kind::UnknownEventType => Some(|c| &mut c.unknown_event_type),
+        _ => None,
+    }
+}
+
 /// Totals over many lines.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
@@ -631,18 +646,7 @@ impl Summary {
             self.understood += 1;
         }
         self.kinds[line.kind.index()] += 1;
-        let slot: Option<fn(&mut DetailTypeCounts) -> &mut u64> = match line.kind {
-            Kind::RoutedDomain => Some(|c| &mut c.routed_domain),
-            Kind::CommandInvoked => Some(|c| &mut c.command),
-            Kind::CircuitBreaker => Some(|c| &mut c.circuit_breaker),
-            Kind::HandledOk => Some(|c| &mut c.handled),
-            Kind::NoHandler => Some(|c| &mut c.no_handler),
-            Kind::DuplicateSkipped => Some(|c| &mut c.duplicate_skipped),
-            Kind::HandlerFailed => Some(|c| &mut c.handler_failed),
-            Kind::UnknownEventType => Some(|c| &mut c.unknown_event_type),
-            _ => None,
-        };
-        if let (Some(slot), Some(dt)) = (slot, &line.detail_type) {
+        if let (Some(slot), Some(dt)) = (detail_type_slot(line.kind), &line.detail_type) {
             *slot(self.detail_types.entry(dt.clone()).or_default()) += 1;
         }
         let origin = match (line.kind, line.format) {
@@ -725,18 +729,7 @@ impl Summary {
             Kind::CircuitBreaker => get("detailType").or(Some("ErrorNotificationRequested")),
             _ => get("detailType"),
         };
-        let slot: Option<fn(&mut DetailTypeCounts) -> &mut u64> = match kind {
-            Kind::RoutedDomain => Some(|c| &mut c.routed_domain),
-            Kind::CommandInvoked => Some(|c| &mut c.command),
-            Kind::CircuitBreaker => Some(|c| &mut c.circuit_breaker),
-            Kind::HandledOk => Some(|c| &mut c.handled),
-            Kind::NoHandler => Some(|c| &mut c.no_handler),
-            Kind::DuplicateSkipped => Some(|c| &mut c.duplicate_skipped),
-            Kind::HandlerFailed => Some(|c| &mut c.handler_failed),
-            Kind::UnknownEventType => Some(|c| &mut c.unknown_event_type),
-            _ => None,
-        };
-        if let (Some(slot), Some(dt)) = (slot, detail_type) {
+        if let (Some(slot), Some(dt)) = (detail_type_slot(kind), detail_type) {
             *slot(self.detail_types.entry(dt.to_string()).or_default()) += lines;
         }
         let error = match kind {

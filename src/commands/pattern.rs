@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::bus::Bus;
 use crate::exit::Exit;
-use crate::input::{self, Format, Found, Item};
+use crate::input::{self, Format, Input};
 use crate::json::{Value, parse_python_json};
 use crate::pattern::{Pattern, PatternSet};
 use crate::render::{OutputFormat, json_line};
@@ -135,69 +135,55 @@ pub fn test_events(
     let (mut selected, mut unreadable) = (0usize, 0usize);
     let mut failure: Option<io::Error> = None;
     let mut text = String::new();
-    for found in input::expand_paths(&opts.paths, opts.follow) {
-        let path = match found {
-            Found::Input(path) => path,
-            Found::Error(e) => {
+    input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
+        if failure.is_some() {
+            return;
+        }
+        let written = match input {
+            Input::Skipped(why) => writeln!(err, "warning: {why}"),
+            Input::Unreadable(e) => {
                 unreadable += 1;
-                writeln!(err, "error: {e}")?;
-                continue;
+                writeln!(err, "error: {e}")
             }
-            Found::Skipped(why) => {
-                writeln!(err, "warning: {why}")?;
-                continue;
+            Input::Event(event) => {
+                let verdicts = set.matches(&event.value);
+                if verdicts.iter().any(|m| *m) == opts.invert {
+                    return;
+                }
+                selected += 1;
+                if opts.count {
+                    return;
+                }
+                text.clear();
+                crate::json::write::write_value(&mut text, &event.value);
+                match opts.output {
+                    OutputFormat::Table => {
+                        text.push('\n');
+                        out.write_all(text.as_bytes())
+                    }
+                    OutputFormat::Json => {
+                        let matched = patterns.iter().zip(&verdicts).filter(|(_, m)| **m).map(|(p, _)| p.name.as_str());
+                        match serde_json::value::RawValue::from_string(std::mem::take(&mut text)) {
+                            Ok(raw) => {
+                                let record = EventMatch {
+                                    input: EventOrigin { file: &event.origin.file, line: event.origin.line },
+                                    matched: matched.collect(),
+                                    event: &raw,
+                                };
+                                json_line(out, &record)
+                            }
+                            Err(e) => Err(io::Error::other(e)),
+                        }
+                    }
+                }
             }
         };
-        input::read_file(&path, opts.format, stdin, &mut |item: Item| {
-            if failure.is_some() {
-                return;
-            }
-            let written = match item {
-                Err(e) => {
-                    unreadable += 1;
-                    writeln!(err, "error: {e}")
-                }
-                Ok(event) => {
-                    let verdicts = set.matches(&event.value);
-                    if verdicts.iter().any(|m| *m) == opts.invert {
-                        return;
-                    }
-                    selected += 1;
-                    if opts.count {
-                        return;
-                    }
-                    text.clear();
-                    crate::json::write::write_value(&mut text, &event.value);
-                    match opts.output {
-                        OutputFormat::Table => {
-                            text.push('\n');
-                            out.write_all(text.as_bytes())
-                        }
-                        OutputFormat::Json => {
-                            let matched =
-                                patterns.iter().zip(&verdicts).filter(|(_, m)| **m).map(|(p, _)| p.name.as_str());
-                            match serde_json::value::RawValue::from_string(std::mem::take(&mut text)) {
-                                Ok(raw) => {
-                                    let record = EventMatch {
-                                        input: EventOrigin { file: &event.origin.file, line: event.origin.line },
-                                        matched: matched.collect(),
-                                        event: &raw,
-                                    };
-                                    json_line(out, &record)
-                                }
-                                Err(e) => Err(io::Error::other(e)),
-                            }
-                        }
-                    }
-                }
-            };
-            if let Err(e) = written {
-                failure = Some(e);
-            }
-        });
-        if let Some(e) = failure.take() {
-            return Err(e);
+        if let Err(e) = written {
+            failure = Some(e);
         }
+    });
+    if let Some(e) = failure {
+        return Err(e);
     }
     if opts.count {
         writeln!(out, "{selected}")?;

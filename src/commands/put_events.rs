@@ -23,7 +23,7 @@ use crate::cli::RuleSource;
 use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
-use crate::input::{self, Format, Found, Origin};
+use crate::input::{self, Format, Input, Origin};
 use crate::render::{OutputFormat, Style, emphasize_live, json_line};
 use crate::routing::{Stage, predict};
 
@@ -194,52 +194,36 @@ fn each_item(
 ) -> io::Result<usize> {
     let mut unreadable = 0;
     let mut failure = None;
-    for found in input::expand_paths(&opts.paths, opts.follow) {
-        let path = match found {
-            Found::Input(path) => path,
-            Found::Error(e) => {
-                unreadable += 1;
-                writeln!(err, "error: {e}")?;
-                continue;
-            }
-            Found::Skipped(why) => {
-                writeln!(err, "warning: {why}")?;
-                continue;
-            }
-        };
-        input::read_file(&path, opts.format, stdin, &mut |item| {
-            if failure.is_some() {
-                return;
-            }
-            let done = match item {
-                Ok(event) => {
-                    let (entry, outcome) = match entry_from_event(&event.value) {
-                        Ok(entry) if entry.size() >= MAX_CALL_BYTES => {
-                            let reason = format!(
-                                "entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)",
-                                entry.size()
-                            );
-                            (None, Some(Outcome::Invalid { reason }))
-                        }
-                        Ok(entry) => (Some(entry), None),
-                        Err(reason) => (None, Some(Outcome::Invalid { reason })),
-                    };
-                    visit(Item { origin: event.origin, entry, outcome })
-                }
-                Err(e) => {
-                    unreadable += 1;
-                    writeln!(err, "error: {e}")
-                }
-            };
-            if let Err(e) = done {
-                failure = Some(e);
-            }
-        });
-        if let Some(e) = failure.take() {
-            return Err(e);
+    input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
+        if failure.is_some() {
+            return;
         }
-    }
-    Ok(unreadable)
+        let done = match input {
+            Input::Event(event) => {
+                let (entry, outcome) = match entry_from_event(&event.value) {
+                    Ok(entry) if entry.size() >= MAX_CALL_BYTES => {
+                        let reason = format!(
+                            "entry is {} bytes; PutEvents takes under 256 KB (put the payload in S3)",
+                            entry.size()
+                        );
+                        (None, Some(Outcome::Invalid { reason }))
+                    }
+                    Ok(entry) => (Some(entry), None),
+                    Err(reason) => (None, Some(Outcome::Invalid { reason })),
+                };
+                visit(Item { origin: event.origin, entry, outcome })
+            }
+            Input::Unreadable(e) => {
+                unreadable += 1;
+                writeln!(err, "error: {e}")
+            }
+            Input::Skipped(why) => writeln!(err, "warning: {why}"),
+        };
+        if let Err(e) = done {
+            failure = Some(e);
+        }
+    });
+    failure.map_or(Ok(unreadable), Err)
 }
 
 /// The guard's verdict on one entry, routed through the run's rules.
