@@ -100,19 +100,19 @@ pub enum Found {
 /// A path named on the command line is always read, whatever it is.
 pub fn expand_paths(paths: &[PathBuf], follow: bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut walk = Walk { follow, seen: std::collections::HashSet::new(), ancestors: Vec::new() };
+    let mut walk = Walk { follow, seen: std::collections::HashSet::new(), ancestors: Vec::new(), candidates: 0 };
     for path in paths {
         if path.as_os_str() == STDIN || !path.is_dir() {
             out.push(Found::Input(path.clone()));
             continue;
         }
-        let before = out.len();
         walk.ancestors = canonical(path).into_iter().collect();
+        walk.candidates = 0;
         if let Err(e) = walk.dir(path, &mut out) {
             out.push(Found::Error(io_error(path, &e)));
             continue;
         }
-        if !out[before..].iter().any(|f| matches!(f, Found::Input(_))) {
+        if walk.candidates == 0 {
             out.push(Found::Error(InputError {
                 file: path.display().to_string(),
                 position: None,
@@ -133,6 +133,8 @@ struct Walk {
     seen: std::collections::HashSet<PathBuf>,
     /// The folders being walked, outermost first: a link to one of them is a loop.
     ancestors: Vec<PathBuf>,
+    /// Event files met under the current root, those already read through another path included.
+    candidates: usize,
 }
 
 impl Walk {
@@ -169,16 +171,20 @@ impl Walk {
                     if let Err(e) = walked {
                         out.push(Found::Error(io_error(&entry, &e)));
                     }
+                } else {
+                    // Read already through another path: its events are not missing.
+                    self.candidates += 1;
                 }
             } else if !meta.is_file() {
                 out.push(Found::Skipped(format!(
                     "{}: not a regular file (a FIFO, socket or device), skipped; name it on the command line to read it",
                     entry.display()
                 )));
-            } else if is_event_file(&entry)
-                && (!self.follow || canonical(&entry).is_none_or(|real| self.seen.insert(real)))
-            {
-                out.push(Found::Input(entry));
+            } else if is_event_file(&entry) {
+                self.candidates += 1;
+                if !self.follow || canonical(&entry).is_none_or(|real| self.seen.insert(real)) {
+                    out.push(Found::Input(entry));
+                }
             }
         }
         Ok(())
@@ -248,7 +254,8 @@ pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut d
             Err(e) => return sink(Err(io_error(path, &e))),
         }
     };
-    let mut lines = Lines { name: name.clone(), file: name.as_str().into(), reader, buf: Vec::new(), number: 0 };
+    let mut lines =
+        Lines { name: name.clone(), file: name.as_str().into(), reader, buf: Vec::new(), number: 0, failed: false };
     if jsonl {
         lines.all(sink);
     } else {
@@ -275,6 +282,8 @@ struct Lines<'a> {
     buf: Vec<u8>,
     /// The number of the line in `buf`.
     number: usize,
+    /// Reading stopped at an error (already reported), not at the end.
+    failed: bool,
 }
 
 /// A line longer than this gives its memory back once decoded.
@@ -300,6 +309,7 @@ impl Lines<'_> {
                 if self.number == 1 {
                     if let Some(e) = utf16(&self.name, &self.buf) {
                         sink(Err(e));
+                        self.failed = true;
                         return false;
                     }
                     if self.buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -311,6 +321,7 @@ impl Lines<'_> {
             Err(e) => {
                 let position = Some((self.number + 1, 1));
                 sink(Err(InputError { file: self.name.clone(), position, message: e.to_string() }));
+                self.failed = true;
                 false
             }
         }
@@ -340,6 +351,9 @@ impl Lines<'_> {
             }
             skipped.extend_from_slice(&self.buf);
             skipped.push(b'\n');
+        }
+        if self.failed {
+            return;
         }
         if self.number == 0 || self.blank() {
             return sink(parse_document(&self.name, ""));

@@ -696,7 +696,7 @@ impl Summary {
 /// regular expressions on `@message`, which hold for the console and the JSON renderings alike.
 pub const INSIGHTS_QUERY: &str = r#"fields @message
 | parse @message /(?<phrase>Routing to eventbridge_handler for domain event|Lambda invoked with event|Skipping ErrorNotificationRequested event to prevent error cascade|Duplicate event detected; skipping processing|Lambda execution critical error|Lambda execution error|Failed to handle EventBridge event|Event handled successfully|No handler configured for event type|Unknown event type|REPORT RequestId|Task timed out after|\[ERROR\])/
-| parse @message /detail_type["']?[=:] ?["']?(?<detailType>[A-Za-z][A-Za-z ]*[A-Za-z])/
+| parse @message /detail_type["']?[=:] ?["']?(?<detailType>[A-Za-z]+(?: Event)?)/
 | parse @message /event type: (?<typeInMessage>[A-Za-z]+)/
 | parse @message /error_type["']?[=:] ?["']?(?<errorType>[A-Za-z_][A-Za-z0-9_.]*)/
 | parse @message /original_error["']?[=:] ?["']?(?<originalError>[A-Za-z_][A-Za-z0-9_.]*)/
@@ -762,6 +762,65 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Insights query's patterns, run here on real lines of both renderings, read what
+    /// [`parse`] reads: each `parse @message /…/` of the query, compiled as a Rust regex.
+    #[test]
+    fn insights_patterns_read_what_the_parser_reads() {
+        let patterns: Vec<regex::Regex> = INSIGHTS_QUERY
+            .lines()
+            .filter_map(|l| l.strip_prefix("| parse @message /").and_then(|p| p.strip_suffix('/')))
+            .map(|p| regex::Regex::new(p).expect("an Insights pattern Rust reads too"))
+            .collect();
+        let fields = |line: &str| {
+            let mut found = std::collections::BTreeMap::new();
+            for re in &patterns {
+                if let Some(caps) = re.captures(line) {
+                    for name in re.capture_names().flatten() {
+                        if let Some(m) = caps.name(name) {
+                            found.insert(name.to_string(), m.as_str().to_string());
+                        }
+                    }
+                }
+            }
+            found
+        };
+        let lines = [
+            console(
+                "Routing to eventbridge_handler for domain event",
+                "correlation_id=c-1 detail_type=SignalGenerated source=alchemiser.strategy_v2.handlers",
+            ),
+            console("Failed to handle EventBridge event", "correlation_id=c detail_type=RebalancePlanned error='x y' error_type=ValidationError lambda_request_id=unknown"),
+            r#"{"event": "Routing to eventbridge_handler for domain event", "detail_type": "WorkflowStarted", "level": "info"}"#.to_string(),
+            console("Lambda execution critical error", "error_message='m' error_type=unexpected_critical_error original_error=ValidationError"),
+            "[ERROR] TypeError: BaseEvent.__init__() got multiple values for argument 'self'".to_string(),
+            console("No handler configured for event type: WorkflowCompleted", "correlation_id=c"),
+        ];
+        for line in &lines {
+            let parsed = parse(line);
+            let got = fields(line);
+            let detail_type = got.get("typeInMessage").or(got.get("detailType"));
+            assert_eq!(detail_type, parsed.detail_type.as_ref(), "{line}: {got:?}");
+            let error = match parsed.kind {
+                Kind::CriticalError => got.get("originalError"),
+                Kind::ExecutionError => got.get("runtimeError"),
+                _ => got.get("errorType"),
+            };
+            if parsed.error_type.is_some() {
+                assert_eq!(error, parsed.error_type.as_ref(), "{line}: {got:?}");
+            }
+            let phrase = got.get("phrase").map(String::as_str);
+            let kind = match phrase {
+                Some("[ERROR]") => Kind::ExecutionError,
+                Some(p) => classify(p),
+                None => Kind::Other,
+            };
+            assert_eq!(kind, parsed.kind, "{line}");
+        }
+        // A detail-type with a space, as repr quotes it in the console rendering.
+        let got = fields(&console("Lambda invoked", "detail_type='Scheduled Event' source=aws.scheduler"));
+        assert_eq!(got.get("detailType").map(String::as_str), Some("Scheduled Event"));
+    }
 
     fn console(message: &str, fields: &str) -> String {
         format!("2025-10-14 12:00:00 [info     ] {message:<30} {fields}")

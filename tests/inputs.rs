@@ -90,6 +90,10 @@ fn symbolic_links_in_folders_are_skipped_unless_followed() {
     assert!(files.iter().any(|f| f.ends_with("pnl.json")) && files.iter().any(|f| f.ends_with(".json")));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("symbolic link loop"), "{stderr}");
+    // A folder named twice, or inside one already named, is read once and is no error.
+    let assert =
+        alchemiser().args(["route", "-o", "json", "-L"]).arg(&events).arg(&events).arg(&other).assert().success();
+    assert_eq!(files_read(&json_lines(&assert.get_output().stdout)).len(), 2);
 
     // put-events would send what route reads: the self-loop is one event, not 41.
     let assert = alchemiser()
@@ -127,4 +131,16 @@ fn special_files_in_folders_are_skipped_and_named_ones_are_streams() {
     let assert = alchemiser().args(["route", "-o", "json"]).arg(&fifo).assert().success();
     writer.join().expect("writer");
     assert_eq!(json_lines(&assert.get_output().stdout).len(), 2);
+}
+
+#[test]
+fn utf16_on_stdin_is_one_error() {
+    let assert = alchemiser()
+        .args(["route", "-o", "json"])
+        .write_stdin(b"\xff\xfe{\x00}\x00\n\x00x\x00".to_vec())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("UTF-16 text is not supported"), "{stderr}");
 }

@@ -182,24 +182,10 @@ pub async fn remove(ctx: &AwsContext, name: &str, queue_url: Option<&str>) -> Ve
     failed
 }
 
-/// The names of earlier captures still on the bus or in the region (rules and queues whose
-/// name starts with [`PREFIX`]).
+/// The captures whose rule is on this bus (queues of other buses' captures are theirs).
 pub async fn leftovers(ctx: &AwsContext) -> Result<Vec<String>, AwsError> {
     let mut names: Vec<String> =
         list_rules(&ctx.events, &ctx.bus, Some(PREFIX)).await?.into_iter().map(|r| r.name).collect();
-    let queues = ctx
-        .sqs
-        .list_queues()
-        .queue_name_prefix(PREFIX)
-        .send()
-        .await
-        .map_err(|e| classify("ListQueues", "in this region", &e))?;
-    for url in queues.queue_urls() {
-        let name = url.rsplit('/').next().unwrap_or(url).to_string();
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
     names.sort();
     Ok(names)
 }
@@ -211,7 +197,8 @@ pub fn made_at(name: &str) -> Option<jiff::Timestamp> {
     jiff::tz::TimeZone::UTC.to_timestamp(civil).ok()
 }
 
-/// Removes the captures made before `before` (younger ones may be another preview at work).
+/// Removes this bus's captures made before `before` whose replay is over (younger ones, or
+/// ones still replaying, may be another preview at work).
 /// Returns each one found with what could not be removed of it (empty: all of it removed).
 pub async fn remove_made_before(
     ctx: &AwsContext,

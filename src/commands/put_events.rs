@@ -236,7 +236,8 @@ fn verdict(entry: &Entry, opts: &PutEventsOptions) -> Result<(), guard::Refusal>
 /// A dry run nobody is asked about: each entry is checked and reported as it is read, so memory
 /// does not grow with the input.
 fn dry_run_streaming(opts: &PutEventsOptions, stdin: &mut dyn Read, io: &mut Io<'_>) -> Result<Exit, CommandError> {
-    for path in [&opts.failed_out, &opts.unknown_out].into_iter().flatten() {
+    // Emptied first, as in a sending run: an earlier run's report is never read as this one's.
+    for path in [&opts.failed_out, &opts.unknown_out, &opts.report].into_iter().flatten() {
         write_atomically(path, b"").with_context(|| format!("cannot write {}", path.display()))?;
     }
     let mut report_file = match &opts.report {
@@ -299,25 +300,34 @@ fn dry_run_streaming(opts: &PutEventsOptions, stdin: &mut dyn Read, io: &mut Io<
     Ok(if counts.iter().any(|(s, _)| *s != "dry_run") { exit.worst(Exit::Failure) } else { exit })
 }
 
-/// A file written whole or not at all: a temporary file beside it, renamed over it at the end.
+/// A file written whole or not at all: a temporary file beside it, renamed over it at the end
+/// (and removed if the end never comes).
 struct AtomicFile {
     path: PathBuf,
     tmp: PathBuf,
     writer: io::BufWriter<std::fs::File>,
+    committed: bool,
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 impl AtomicFile {
     fn create(path: &Path) -> io::Result<AtomicFile> {
         let tmp = partial_path(path);
         let writer = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        Ok(AtomicFile { path: path.to_path_buf(), tmp, writer })
+        Ok(AtomicFile { path: path.to_path_buf(), tmp, writer, committed: false })
     }
 
     fn commit(mut self) -> io::Result<()> {
         let done = self.writer.flush().and_then(|()| std::fs::rename(&self.tmp, &self.path));
-        if done.is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
+        // Renamed: nothing left to remove; failed: Drop removes the temporary file.
+        self.committed = done.is_ok();
         done
     }
 }

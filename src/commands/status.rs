@@ -50,9 +50,9 @@ pub struct Deployment {
     pub function: Option<FunctionStatus>,
     pub activity: Option<Activity>,
     pub replays: Vec<ReplayInfo>,
-    /// Captures left by interrupted `replay --preview` runs, removed now; with what could not
-    /// be removed of each.
-    pub leftovers: Vec<(String, Vec<String>)>,
+    /// Captures left by interrupted `replay --preview` runs, removed now, with what could not
+    /// be removed of each; or why they could not be looked for.
+    pub leftovers: Result<Vec<(String, Vec<String>)>, String>,
 }
 
 /// The log group's lines over the window, counted.
@@ -84,7 +84,12 @@ pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deploymen
     // A capture an hour old is no preview at work: status tidies it away first, as the next
     // preview would; younger ones (a preview running now) are left out of what is assessed.
     let before = opts.now - jiff::SignedDuration::from_hours(1);
-    let leftovers = absent_if_missing(crate::aws::preview::remove_made_before(ctx, before).await)?.unwrap_or_default();
+    // Tidying is best effort: a role that may only read still gets its report.
+    let leftovers = match crate::aws::preview::remove_made_before(ctx, before).await {
+        Ok(found) => Ok(found),
+        Err(e) if e.exit == Exit::AwsNotFound => Ok(Vec::new()),
+        Err(e) => Err(e.message),
+    };
     let bus = absent_if_missing(live_bus::load(ctx).await)?.map(|bus| {
         let rules = bus.rules().iter().filter(|r| !r.name.starts_with(crate::aws::preview::PREFIX)).cloned().collect();
         Bus::new(bus.name.clone(), bus.function_name.clone(), rules, bus.archive().cloned(), bus.origin.clone())
@@ -277,7 +282,19 @@ pub fn assess(d: &Deployment, opts: &StatusOptions) -> Assessment {
             let since = crate::when::utc(opts.since);
             let s = &activity.summary;
             let critical = s.count(Kind::CriticalError);
-            let errors = s.count(Kind::ExecutionError) + s.count(Kind::HandlerFailed);
+            let known = known_rebalance_failures(s);
+            let errors = (s.count(Kind::ExecutionError) + s.count(Kind::HandlerFailed)).saturating_sub(known.lines);
+            if known.events > 0 {
+                a.notes.push(Item {
+                    code: "rebalance_planned_fails",
+                    resource: opts.log_group.clone(),
+                    message: format!(
+                        "{} RebalancePlanned event{} failed validation since {since}, as every one does in 2.27.0 (the trade never executes)",
+                        known.events,
+                        plural(known.events)
+                    ),
+                });
+            }
             if critical > 0 {
                 a.findings.push(Item {
                     code: "critical_errors",
@@ -300,7 +317,14 @@ pub fn assess(d: &Deployment, opts: &StatusOptions) -> Assessment {
             }
         }
     }
-    for (name, failed) in &d.leftovers {
+    if let Err(why) = &d.leftovers {
+        a.notes.push(Item {
+            code: "preview_leftovers_unchecked",
+            resource: d.bus_name.clone(),
+            message: format!("could not look for captures left by `replay --preview`: {why}"),
+        });
+    }
+    for (name, failed) in d.leftovers.iter().flatten() {
         if failed.is_empty() {
             a.notes.push(Item {
                 code: "preview_leftover_removed",
@@ -336,6 +360,21 @@ pub fn assess(d: &Deployment, opts: &StatusOptions) -> Assessment {
         }
     }
     a
+}
+
+/// Lines of errors 2.27.0 itself produces: every RebalancePlanned fails validation, logged by
+/// the handler (`Failed to handle EventBridge event`) and again by the runtime's `[ERROR]`.
+struct KnownFailures {
+    events: u64,
+    lines: u64,
+}
+
+fn known_rebalance_failures(s: &Summary) -> KnownFailures {
+    use crate::logline::ErrorOrigin;
+    let count = |origin| s.errors.get(&("ValidationError".to_string(), origin)).copied().unwrap_or(0);
+    let handled = s.detail_types.get("RebalancePlanned").map_or(0, |c| c.handler_failed);
+    let events = handled.min(count(ErrorOrigin::HandlerFailed));
+    KnownFailures { events, lines: events + events.min(count(ErrorOrigin::Runtime)) }
 }
 
 fn plural(n: u64) -> &'static str {
@@ -411,7 +450,9 @@ struct ActivityJson<'a> {
     invocations: u64,
     domain_events: u64,
     command_runs: u64,
+    /// Errors other than the RebalancePlanned validation failures 2.27.0 always has.
     errors: u64,
+    rebalance_planned_failures: u64,
     critical_errors: u64,
     duplicates_skipped: u64,
     replays_running: Vec<&'a str>,
@@ -481,7 +522,9 @@ fn status_json<'a>(d: &'a Deployment, a: &'a Assessment, opts: &'a StatusOptions
             invocations: invocations(s),
             domain_events: s.count(Kind::RoutedDomain),
             command_runs: s.count(Kind::CommandInvoked),
-            errors: s.count(Kind::ExecutionError) + s.count(Kind::HandlerFailed),
+            errors: (s.count(Kind::ExecutionError) + s.count(Kind::HandlerFailed))
+                .saturating_sub(known_rebalance_failures(s).lines),
+            rebalance_planned_failures: known_rebalance_failures(s).events,
             critical_errors: s.count(Kind::CriticalError),
             duplicates_skipped: s.count(Kind::DuplicateSkipped),
             replays_running: d.replays.iter().map(|r| r.name.as_str()).collect(),
@@ -681,7 +724,7 @@ mod tests {
             function: Some(function()),
             activity: Some(Activity::default()),
             replays: Vec::new(),
-            leftovers: Vec::new(),
+            leftovers: Ok(Vec::new()),
         }
     }
 
@@ -694,6 +737,25 @@ mod tests {
         let a = assess(&deployment(), &opts());
         assert!(a.findings.is_empty(), "{:?}", a.findings);
         assert!(codes(&a.notes).contains(&"no_failure_destination"));
+    }
+
+    #[test]
+    fn rebalance_planned_failures_are_2_27_0_itself_other_errors_are_findings() {
+        let lines = [
+            "2025-10-14 11:30:00 [error    ] Failed to handle EventBridge event correlation_id=c detail_type=RebalancePlanned error='10 validation errors' error_type=ValidationError lambda_request_id=unknown",
+            "[ERROR] ValidationError: 10 validation errors for RebalancePlanned",
+        ];
+        let mut d = deployment();
+        let activity = d.activity.as_mut().expect("activity");
+        for line in lines {
+            activity.summary.add(&crate::logline::parse(line));
+        }
+        let a = assess(&d, &opts());
+        assert!(a.findings.is_empty(), "{:?}", a.findings);
+        assert!(codes(&a.notes).contains(&"rebalance_planned_fails"));
+        let activity = d.activity.as_mut().expect("activity");
+        activity.summary.add(&crate::logline::parse("[ERROR] KeyError: 'x'"));
+        assert_eq!(codes(&assess(&d, &opts()).findings), ["errors"]);
     }
 
     #[test]

@@ -25,8 +25,9 @@ use crate::routing::{LambdaPrediction, Response, Stage, predict};
 
 /// A capture older than this, left by a preview that could not clean up, is removed.
 const LEFTOVER_AGE: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
-/// Empty receives in a row, after the replay ended, that mean the queue is drained.
-const EMPTY_RECEIVES_TO_END: u32 = 2;
+/// How long the queue must stay empty after the replay ended before it counts as drained:
+/// EventBridge delivers to SQS asynchronously, so the last events can trail the COMPLETED state.
+const QUIET_AFTER_END: Duration = Duration::from_secs(5);
 /// Between DescribeReplay calls while the replay runs.
 const DESCRIBE_EVERY: Duration = Duration::from_secs(5);
 
@@ -59,6 +60,8 @@ pub struct Forecast {
     pub validation_failures: usize,
     /// Captured lines that are not JSON (none are expected).
     pub unreadable: usize,
+    /// Ctrl-C stopped the preview: only the events captured until then are counted.
+    pub partial: bool,
     pub by_detail_type: std::collections::BTreeMap<String, usize>,
 }
 
@@ -79,8 +82,9 @@ impl Forecast {
         let p = predict(event, stage);
         self.lambda_invocations += runs;
         let count = |yes: bool| if yes { runs } else { 0 };
-        self.trades += count(p.starts_trade());
-        self.live_trades += count(p.starts_trade() && stage == Stage::Prod);
+        // A replay warms containers: count what a warm one would start too (never under-predict).
+        self.trades += count(p.may_trade());
+        self.live_trades += count(p.may_trade() && stage == Stage::Prod);
         self.crashes += count(p.exception.is_some());
         self.not_found += count(matches!(p.response, Some(Response::Handler { status_code: 404, .. })));
         self.validation_failures += count(fails_validation(&p));
@@ -149,6 +153,10 @@ pub async fn preview(
     let reached = replayed_rules(&deployed, &opts.start.rules);
     let name = capture_name(now);
     let request = ReplayRequest { name: name.clone(), ..planned.request.clone() };
+    if io.interrupts.count() > 0 {
+        writeln!(io.err, "interrupted: nothing started")?;
+        return Ok(Exit::Interrupted);
+    }
     let made = capture::create(ctx, &name, &request.name).await?;
     writeln!(
         io.err,
@@ -157,6 +165,10 @@ pub async fn preview(
         crate::when::show(request.end, &jiff::tz::TimeZone::system()),
     )?;
     let captured = drain(ctx, &preview_request(&request, &made), &made, io).await;
+    if let Err(Drained::AfterStart(_)) = &captured {
+        // The replay must not go on into a capture that is about to disappear.
+        let _ = api::cancel_replay(&ctx.events, &request.name).await;
+    }
     if opts.keep {
         writeln!(io.err, "kept: rule {} on bus {} and queue {}", made.name, ctx.bus, made.queue_url)?;
     } else {
@@ -165,7 +177,7 @@ pub async fn preview(
             writeln!(io.err, "warning: {line}; the next preview or `alchemiser status` removes it")?;
         }
     }
-    let (bodies, stopped) = captured?;
+    let (bodies, stopped) = captured.map_err(|(Drained::BeforeStart(e) | Drained::AfterStart(e))| e)?;
     if let Some(path) = &opts.events_out {
         let text: String = bodies.iter().map(|b| format!("{b}\n")).collect();
         std::fs::write(path, text).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
@@ -177,61 +189,78 @@ pub async fn preview(
             Err(_) => forecast.unreadable += 1,
         }
     }
+    forecast.partial = stopped;
     report(&forecast, &reached, opts, io)?;
     Ok(if stopped { Exit::Interrupted } else { Exit::Success })
 }
 
-/// Starts the replay and drains the queue until the replay has ended and the queue stays
-/// empty; on Ctrl-C cancels the replay. Returns the bodies and whether Ctrl-C stopped it.
+/// How draining failed: before StartReplay went through (nothing to cancel) or after.
+enum Drained {
+    BeforeStart(ReplayError),
+    AfterStart(ReplayError),
+}
+
+/// Starts the replay and drains the queue until the replay has ended and the queue has stayed
+/// empty for [`QUIET_AFTER_END`]; on Ctrl-C cancels the replay. Returns the bodies and whether
+/// Ctrl-C stopped it.
 async fn drain(
     ctx: &AwsContext,
     request: &ReplayRequest,
     made: &Capture,
     io: &mut Io<'_>,
-) -> Result<(Vec<String>, bool), ReplayError> {
-    let (started, _) = api::start_replay(&ctx.events, request).await?;
+) -> Result<(Vec<String>, bool), Drained> {
+    let (started, _) = api::start_replay(&ctx.events, request).await.map_err(|e| Drained::BeforeStart(e.into()))?;
+    let after = |e: ReplayError| Drained::AfterStart(e);
     let mut bodies = Vec::new();
-    let mut ended = started.is_final();
-    let mut empty_after_end = 0;
+    let mut ended = check_ended(&started).map_err(after)?;
+    let mut quiet_since: Option<tokio::time::Instant> = None;
     let mut described_at = tokio::time::Instant::now();
-    while empty_after_end < EMPTY_RECEIVES_TO_END {
+    loop {
         let received = tokio::select! {
             biased;
             () = io.interrupts.reached(1) => {
                 let cancelled = api::cancel_replay(&ctx.events, &request.name).await;
                 let state = cancelled.map_or_else(|e| e.message, |info| info.state.unwrap_or_default());
-                writeln!(io.err, "interrupted: replay {} cancelled ({state}); removing the capture", request.name)?;
+                writeln!(io.err, "interrupted: replay {} cancelled ({state}); removing the capture", request.name)
+                    .map_err(|e| after(e.into()))?;
                 return Ok((bodies, true));
             }
-            received = capture::receive(ctx, made) => received?,
+            received = capture::receive(ctx, made) => received.map_err(|e| after(e.into()))?,
         };
-        if received.is_empty() && ended {
-            empty_after_end += 1;
-        } else {
-            empty_after_end = 0;
-        }
-        bodies.extend(received);
-        if !ended && (received_nothing_yet(&bodies) || described_at.elapsed() >= DESCRIBE_EVERY) {
-            described_at = tokio::time::Instant::now();
-            let info = api::describe_replay(&ctx.events, &request.name).await?;
-            ended = info.is_final();
-            if ended && info.state.as_deref() != Some("COMPLETED") {
-                let reason = info.state_reason.unwrap_or_default();
-                return Err(ReplayError::Usage(format!(
-                    "replay {} ended {}: {reason}",
-                    request.name,
-                    info.state.unwrap_or_default()
-                )));
+        if !received.is_empty() {
+            quiet_since = None;
+        } else if ended {
+            let since = *quiet_since.get_or_insert_with(tokio::time::Instant::now);
+            if since.elapsed() >= QUIET_AFTER_END {
+                return Ok((bodies, false));
             }
         }
+        bodies.extend(received);
+        if !ended && (bodies.is_empty() || described_at.elapsed() >= DESCRIBE_EVERY) {
+            // Until the first event arrives the state is asked after every receive: a window
+            // without events ends without one.
+            described_at = tokio::time::Instant::now();
+            let info = api::describe_replay(&ctx.events, &request.name).await.map_err(|e| after(e.into()))?;
+            ended = check_ended(&info).map_err(after)?;
+        }
     }
-    Ok((bodies, false))
 }
 
-/// Until the first event arrives, the replay's state is asked after every receive: a window
-/// without events ends without one.
-fn received_nothing_yet(bodies: &[String]) -> bool {
-    bodies.is_empty()
+/// Whether the replay has ended; an end other than COMPLETED is an error (its forecast would
+/// read as an all-clear).
+fn check_ended(info: &api::ReplayInfo) -> Result<bool, ReplayError> {
+    if !info.is_final() {
+        return Ok(false);
+    }
+    match info.state.as_deref() {
+        Some("COMPLETED") => Ok(true),
+        state => Err(ReplayError::Usage(format!(
+            "replay {} ended {}: {}; nothing to forecast from",
+            info.name,
+            state.unwrap_or("in an unknown state"),
+            info.state_reason.as_deref().unwrap_or("no reason given")
+        ))),
+    }
 }
 
 /// The forecast as a few lines, or one JSON object.
@@ -240,12 +269,16 @@ fn report(f: &Forecast, reached: &Bus, opts: &PreviewOptions, io: &mut Io<'_>) -
         return json_line(io.out, f);
     }
     let rules: Vec<&str> = reached.rules().iter().filter(|r| r.state == RuleState::Enabled).map(|r| &*r.name).collect();
-    let mut text = format!(
+    let mut text = String::new();
+    if f.partial {
+        text.push_str("interrupted: only the events captured so far are counted (at least this many):\n");
+    }
+    text.push_str(&format!(
         "a replay of this window would deliver {} event{} to {}:\n",
         f.events,
         if f.events == 1 { "" } else { "s" },
         if rules.is_empty() { "no enabled rule".to_string() } else { rules.join(", ") }
-    );
+    ));
     for (detail_type, n) in &f.by_detail_type {
         text.push_str(&format!("  {n:>6}  {detail_type}\n"));
     }
