@@ -37,13 +37,15 @@ pub enum Kind {
     NoHandler,
     /// `Unknown event type: <dt>` (400).
     UnknownEventType,
+    /// `Parsed event to command: trade`: the command path is about to run `main(["trade"])`.
+    TradingRun,
     /// The runtime's `REPORT RequestId: …` line: one per invocation.
     Report,
     Other,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::RoutedDomain,
         Kind::CommandInvoked,
         Kind::CircuitBreaker,
@@ -54,6 +56,7 @@ impl Kind {
         Kind::HandledOk,
         Kind::NoHandler,
         Kind::UnknownEventType,
+        Kind::TradingRun,
         Kind::Report,
         Kind::Other,
     ];
@@ -70,6 +73,7 @@ impl Kind {
             Kind::HandledOk => "handled_ok",
             Kind::NoHandler => "no_handler",
             Kind::UnknownEventType => "unknown_event_type",
+            Kind::TradingRun => "trading_run",
             Kind::Report => "report",
             Kind::Other => "other",
         }
@@ -82,7 +86,7 @@ impl Kind {
 
 /// Message prefixes and what they mean. "Lambda execution error" cannot shadow the critical
 /// one, and "Duplicate event detected" alone (the idempotency module's line) is not a skip.
-const PHRASES: [(&str, Kind); 10] = [
+const PHRASES: [(&str, Kind); 11] = [
     ("Routing to eventbridge_handler for domain event", Kind::RoutedDomain),
     ("Lambda invoked with event", Kind::CommandInvoked),
     ("Skipping ErrorNotificationRequested event to prevent error cascade", Kind::CircuitBreaker),
@@ -93,6 +97,7 @@ const PHRASES: [(&str, Kind); 10] = [
     ("Event handled successfully", Kind::HandledOk),
     ("No handler configured for event type", Kind::NoHandler),
     ("Unknown event type", Kind::UnknownEventType),
+    ("Parsed event to command: trade", Kind::TradingRun),
 ];
 
 /// Which of the shapes the line had.
@@ -695,7 +700,7 @@ impl Summary {
 /// detail-type and error type, grouped, with the REPORT statistics. Lines are told apart by
 /// regular expressions on `@message`, which hold for the console and the JSON renderings alike.
 pub const INSIGHTS_QUERY: &str = r#"fields @message
-| parse @message /(?<phrase>Routing to eventbridge_handler for domain event|Lambda invoked with event|Skipping ErrorNotificationRequested event to prevent error cascade|Duplicate event detected; skipping processing|Lambda execution critical error|Lambda execution error|Failed to handle EventBridge event|Event handled successfully|No handler configured for event type|Unknown event type|REPORT RequestId|Task timed out after|\[ERROR\])/
+| parse @message /(?<phrase>Routing to eventbridge_handler for domain event|Lambda invoked with event|Skipping ErrorNotificationRequested event to prevent error cascade|Duplicate event detected; skipping processing|Lambda execution critical error|Lambda execution error|Failed to handle EventBridge event|Event handled successfully|No handler configured for event type|Unknown event type|Parsed event to command: trade|REPORT RequestId|Task timed out after|\[ERROR\])/
 | parse @message /detail_type["']?[=:] ?["']?(?<detailType>[A-Za-z]+(?: Event)?)/
 | parse @message /event type: (?<typeInMessage>[A-Za-z]+)/
 | parse @message /error_type["']?[=:] ?["']?(?<errorType>[A-Za-z_][A-Za-z0-9_.]*)/
@@ -824,6 +829,12 @@ mod tests {
 
     fn console(message: &str, fields: &str) -> String {
         format!("2025-10-14 12:00:00 [info     ] {message:<30} {fields}")
+    }
+
+    #[test]
+    fn a_trading_run_is_its_own_kind() {
+        assert_eq!(parse(&console("Parsed event to command: trade", "")).kind, Kind::TradingRun);
+        assert_eq!(parse(&console("Parsed event to action: pnl_analysis", "")).kind, Kind::Other);
     }
 
     #[test]

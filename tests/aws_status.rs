@@ -66,6 +66,7 @@ fn deploy(moto: &Moto) -> Stack {
         moto,
         &stack.log_group,
         &[
+            "2026-12-06 12:00:00 [info     ] Parsed event to command: trade",
             "REPORT RequestId: r-1\tDuration: 12.00 ms\tBilled Duration: 13 ms\tMemory Size: 512 MB\tMax Memory Used: 90 MB",
         ],
     );
@@ -128,6 +129,7 @@ fn a_deployment_as_2_27_0_is_healthy_with_notes() {
     assert_eq!(json["lambda"]["trading_mode"], "paper");
     assert_eq!(json["lambda"]["app_stage"], "dev");
     assert_eq!(json["activity"]["invocations"], 1);
+    assert_eq!(json["activity"]["trading_runs"], 1);
     // Nothing of the environment beyond the stage and endpoint is shown.
     assert!(!json.to_string().contains("placeholder"), "{json}");
 

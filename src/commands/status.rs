@@ -450,6 +450,8 @@ struct ActivityJson<'a> {
     invocations: u64,
     domain_events: u64,
     command_runs: u64,
+    /// Lines saying the command path is running `main(["trade"])`.
+    trading_runs: u64,
     /// Errors other than the RebalancePlanned validation failures 2.27.0 always has.
     errors: u64,
     rebalance_planned_failures: u64,
@@ -522,6 +524,7 @@ fn status_json<'a>(d: &'a Deployment, a: &'a Assessment, opts: &'a StatusOptions
             invocations: invocations(s),
             domain_events: s.count(Kind::RoutedDomain),
             command_runs: s.count(Kind::CommandInvoked),
+            trading_runs: s.count(Kind::TradingRun),
             errors: (s.count(Kind::ExecutionError) + s.count(Kind::HandlerFailed))
                 .saturating_sub(known_rebalance_failures(s).lines),
             rebalance_planned_failures: known_rebalance_failures(s).events,
@@ -601,11 +604,12 @@ fn status_text(d: &Deployment, a: &Assessment, opts: &StatusOptions) -> String {
     }
     let act = &j.activity;
     t.push_str(&format!(
-        "activity  since {}: {} invocations ({} domain, {} command), {} errors, {} critical, {} duplicates skipped{}\n",
+        "activity  since {}: {} invocations ({} domain, {} command), {} trading runs started, {} errors, {} critical, {} duplicates skipped{}\n",
         act.since,
         act.invocations,
         act.domain_events,
         act.command_runs,
+        act.trading_runs,
         act.errors,
         act.critical_errors,
         act.duplicates_skipped,

@@ -45,6 +45,7 @@ pub(super) struct SummaryJson<'a> {
     errors: Vec<ErrorJson<'a>>,
     duplicates_skipped: u64,
     circuit_breaker_trips: u64,
+    trading_runs: u64,
     invocations: InvocationsJson,
     kinds: BTreeMap<&'static str, u64>,
 }
@@ -97,6 +98,7 @@ pub fn summary_json(summary: &Summary, opts: &LogsOptions) -> String {
             .collect(),
         duplicates_skipped: summary.count(Kind::DuplicateSkipped),
         circuit_breaker_trips: summary.count(Kind::CircuitBreaker),
+        trading_runs: summary.count(Kind::TradingRun),
         invocations: InvocationsJson {
             count: summary.count(Kind::Report),
             duration_ms: summary.durations().map(|d| DurationsJson { p50: d.p50_ms, p95: d.p95_ms, max: d.max_ms }),
@@ -126,6 +128,7 @@ pub fn summary_tables(summary: &Summary, style: Style) -> String {
     for (_, label, kind) in OUTCOMES {
         row(format!("outcome: {label}"), summary.count(kind).to_string());
     }
+    row("trading runs started".to_string(), summary.count(Kind::TradingRun).to_string());
     row("invocations (REPORT lines)".to_string(), summary.count(Kind::Report).to_string());
     if let Some(d) = summary.durations() {
         row("duration p50 / p95 / max".to_string(), format!("{} / {} / {}", ms(d.p50_ms), ms(d.p95_ms), ms(d.max_ms)));
