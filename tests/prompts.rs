@@ -253,3 +253,50 @@ fn the_progress_bar_counts_events() {
     let shown = session.exp_eof().expect("the end of the run");
     assert!(shown.contains("40 events, 40 sent"), "{shown}");
 }
+
+/// At a terminal `replay --preview` shows the events captured so far while it drains.
+#[test]
+fn the_preview_shows_what_it_has_captured() {
+    use alchemiser::bus::RuleState;
+    let moto = Moto::start();
+    let bus = common::unique("preview-pty-bus");
+    let archive = common::unique("preview-pty-archive");
+    let queue = common::unique("preview-pty-q");
+    common::create_queue(&moto.endpoint, &queue);
+    common::runtime().block_on(async {
+        let events = moto.events().await;
+        let arn = common::create_bus(&events, &bus).await;
+        let pattern = r#"{"source":[{"prefix":"alchemiser."}]}"#;
+        events
+            .create_archive()
+            .archive_name(&archive)
+            .event_source_arn(arn)
+            .event_pattern(pattern)
+            .send()
+            .await
+            .expect("CreateArchive");
+        common::put_rule(&events, &bus, "monitor", pattern, RuleState::Enabled).await;
+        common::put_sqs_target(&events, &bus, "monitor", "q", &queue).await;
+        let entry = aws_sdk_eventbridge::types::PutEventsRequestEntry::builder()
+            .event_bus_name(&bus)
+            .source("alchemiser.execution")
+            .detail_type("TradeExecuted")
+            .detail("{}")
+            .build();
+        events.put_events().entries(entry.clone()).entries(entry).send().await.expect("PutEvents");
+    });
+    // Each receive a little slow, so that the spinner is drawn before the preview ends.
+    let proxy = Proxy::start(&moto.endpoint, |_, request| {
+        if request.target == "AmazonSQS.ReceiveMessage" {
+            Fault::Delay(std::time::Duration::from_millis(300))
+        } else {
+            Fault::Pass
+        }
+    });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let args = ["replay", "--since", "1h", "--preview", "--bus", &bus, "--archive", &archive];
+    let mut session = pty(aws_process(&proxy.endpoint, dir.path(), &args));
+    session.exp_regex(r"\d+ events captured, replay").expect("a spinner counting captured events");
+    let shown = session.exp_eof().expect("the end of the preview");
+    assert!(shown.contains("would deliver 2 events"), "{shown}");
+}

@@ -133,6 +133,7 @@ fn execute_start(args: ReplayStartArgs, aws: &AwsArgs, globals: &Globals, tz: &T
             events_out: args.events_out,
             output: globals.output,
             style: globals.style,
+            progress: io::stderr().is_terminal(),
         };
         // Ctrl-C cancels the replay and removes the capture before the command ends.
         return super::shell(super::OnInterrupt::Handle, async |io| {

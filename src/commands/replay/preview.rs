@@ -41,6 +41,8 @@ pub struct PreviewOptions {
     pub events_out: Option<std::path::PathBuf>,
     pub output: OutputFormat,
     pub style: crate::render::Style,
+    /// Show the events captured so far and the replay's state (stderr is a terminal).
+    pub progress: bool,
 }
 
 /// What the real replay would do, counted over the captured events.
@@ -164,7 +166,18 @@ pub async fn preview(
         crate::when::show(request.start, &jiff::tz::TimeZone::system()),
         crate::when::show(request.end, &jiff::tz::TimeZone::system()),
     )?;
-    let captured = drain(ctx, &preview_request(&request, &made), &made, io).await;
+    let bar = opts.progress.then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let captured = drain(ctx, &preview_request(&request, &made), &made, bar.as_ref(), io).await;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     if let Err(Drained::AfterStart(_)) = &captured {
         // The replay must not go on into a capture that is about to disappear.
         let _ = api::cancel_replay(&ctx.events, &request.name).await;
@@ -207,6 +220,7 @@ async fn drain(
     ctx: &AwsContext,
     request: &ReplayRequest,
     made: &Capture,
+    bar: Option<&indicatif::ProgressBar>,
     io: &mut Io<'_>,
 ) -> Result<(Vec<String>, bool), Drained> {
     let (started, _) = api::start_replay(&ctx.events, request).await.map_err(|e| Drained::BeforeStart(e.into()))?;
@@ -221,6 +235,9 @@ async fn drain(
             () = io.interrupts.reached(1) => {
                 let cancelled = api::cancel_replay(&ctx.events, &request.name).await;
                 let state = cancelled.map_or_else(|e| e.message, |info| info.state.unwrap_or_default());
+                if let Some(bar) = bar {
+                    bar.finish_and_clear();
+                }
                 writeln!(io.err, "interrupted: replay {} cancelled ({state}); removing the capture", request.name)
                     .map_err(|e| after(e.into()))?;
                 return Ok((bodies, true));
@@ -236,6 +253,10 @@ async fn drain(
             }
         }
         bodies.extend(received);
+        if let Some(bar) = bar {
+            let state = if ended { "replay completed, draining" } else { "replay running" };
+            bar.set_message(format!("{} events captured, {state}", bodies.len()));
+        }
         if !ended && (bodies.is_empty() || described_at.elapsed() >= DESCRIBE_EVERY) {
             // Until the first event arrives the state is asked after every receive: a window
             // without events ends without one.
