@@ -254,8 +254,7 @@ pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut d
             Err(e) => return sink(Err(io_error(path, &e))),
         }
     };
-    let mut lines =
-        Lines { name: name.clone(), file: name.as_str().into(), reader, buf: Vec::new(), number: 0, failed: false };
+    let mut lines = Lines { file: name.into(), reader, buf: Vec::new(), number: 0, failed: false };
     if jsonl {
         lines.all(sink);
     } else {
@@ -276,7 +275,7 @@ fn read_document(name: &str, reader: &mut dyn Read, sink: &mut dyn FnMut(Item)) 
 
 /// Lines of an input, read one at a time into one buffer.
 struct Lines<'a> {
-    name: String,
+    /// The input's name, shared by every event read from it.
     file: std::sync::Arc<str>,
     reader: &'a mut dyn BufRead,
     buf: Vec<u8>,
@@ -307,7 +306,7 @@ impl Lines<'_> {
                     self.buf.pop();
                 }
                 if self.number == 1 {
-                    if let Some(e) = utf16(&self.name, &self.buf) {
+                    if let Some(e) = utf16(&self.file, &self.buf) {
                         sink(Err(e));
                         self.failed = true;
                         return false;
@@ -320,7 +319,7 @@ impl Lines<'_> {
             }
             Err(e) => {
                 let position = Some((self.number + 1, 1));
-                sink(Err(InputError { file: self.name.clone(), position, message: e.to_string() }));
+                sink(Err(InputError { file: self.file.to_string(), position, message: e.to_string() }));
                 self.failed = true;
                 false
             }
@@ -356,7 +355,7 @@ impl Lines<'_> {
             return;
         }
         if self.number == 0 || self.blank() {
-            return sink(parse_document(&self.name, ""));
+            return sink(parse_document(&self.file, ""));
         }
         let continues = std::str::from_utf8(&self.buf).is_ok_and(|text| match parse_python_json(text) {
             Ok(_) => false,
@@ -370,9 +369,9 @@ impl Lines<'_> {
         bytes.append(&mut self.buf);
         bytes.push(b'\n');
         if let Err(e) = self.reader.read_to_end(&mut bytes) {
-            return sink(Err(InputError { file: self.name.clone(), position: None, message: e.to_string() }));
+            return sink(Err(InputError { file: self.file.to_string(), position: None, message: e.to_string() }));
         }
-        sink(decode_utf8(&self.name, &bytes).and_then(|text| parse_document(&self.name, text)));
+        sink(decode_utf8(&self.file, &bytes).and_then(|text| parse_document(&self.file, text)));
     }
 
     /// The event on the current line, or the error naming its line and column.
@@ -386,7 +385,7 @@ impl Lines<'_> {
             Err(e) => {
                 let column = String::from_utf8_lossy(&line[..e.valid_up_to()]).chars().count() + 1;
                 Err(InputError {
-                    file: self.name.clone(),
+                    file: self.file.to_string(),
                     position: Some((self.number, column)),
                     message: format!("not valid UTF-8 (byte 0x{:02X})", line[e.valid_up_to()]),
                 })

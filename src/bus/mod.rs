@@ -169,14 +169,13 @@ pub fn default_bus(stage: Stage) -> Bus {
 /// count), rules disabled, rules that no longer deliver to the function.
 pub fn drift_from_default(bus: &Bus, stage: Stage) -> Vec<String> {
     let expected = default_bus(stage);
-    let as_json = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
     let mut lines = Vec::new();
     for want in expected.rules() {
         let Some(have) = bus.rules().iter().find(|r| r.name == want.name) else {
             lines.push(format!("rule {} is missing", want.name));
             continue;
         };
-        if as_json(&have.pattern_text) != as_json(&want.pattern_text) {
+        if !same_pattern(&have.pattern_text, &want.pattern_text) {
             lines.push(format!("rule {} matches {} (2.27.0: {})", want.name, have.pattern_text, want.pattern_text));
         }
         if have.state != want.state {
@@ -195,6 +194,12 @@ pub fn drift_from_default(bus: &Bus, stage: Stage) -> Vec<String> {
         lines.push(format!("rule {} is not part of 2.27.0 (matches {})", extra.name, extra.pattern_text));
     }
     lines
+}
+
+/// Whether two pattern texts are the same JSON (spacing and key order aside).
+pub fn same_pattern(a: &str, b: &str) -> bool {
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    parse(a) == parse(b)
 }
 
 /// The embedded patterns are constants, checked by a unit test.
@@ -272,6 +277,12 @@ impl Bus {
 
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The same bus with only the rules `keep` accepts.
+    pub fn retain_rules(&self, keep: impl Fn(&Rule) -> bool) -> Bus {
+        let rules = self.rules.iter().filter(|r| keep(r)).cloned().collect();
+        Bus::new(self.name.clone(), self.function_name.clone(), rules, self.archive.clone(), self.origin.clone())
     }
 
     pub fn archive(&self) -> Option<&Archive> {

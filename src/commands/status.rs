@@ -15,7 +15,7 @@ use crate::aws::logs::{FilterQuery, filter_page};
 use crate::aws::replay::{ArchiveInfo, ReplayInfo, describe_archive, list_replays};
 use crate::aws::{AwsContext, live_bus};
 use crate::bus::lint::lint;
-use crate::bus::{Bus, RuleState, default_bus, drift_from_default};
+use crate::bus::{Bus, RuleState, default_bus, drift_from_default, same_pattern};
 use crate::exit::Exit;
 use crate::logline::{Kind, Summary};
 use crate::render::{OutputFormat, json_line};
@@ -85,15 +85,11 @@ pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deploymen
     // preview would; younger ones (a preview running now) are left out of what is assessed.
     let before = opts.now - jiff::SignedDuration::from_hours(1);
     // Tidying is best effort: a role that may only read still gets its report.
-    let leftovers = match crate::aws::preview::remove_made_before(ctx, before).await {
-        Ok(found) => Ok(found),
-        Err(e) if e.exit == Exit::AwsNotFound => Ok(Vec::new()),
-        Err(e) => Err(e.message),
-    };
-    let bus = absent_if_missing(live_bus::load(ctx).await)?.map(|bus| {
-        let rules = bus.rules().iter().filter(|r| !r.name.starts_with(crate::aws::preview::PREFIX)).cloned().collect();
-        Bus::new(bus.name.clone(), bus.function_name.clone(), rules, bus.archive().cloned(), bus.origin.clone())
-    });
+    let leftovers = absent_if_missing(crate::aws::preview::remove_made_before(ctx, before).await)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| e.message);
+    let bus = absent_if_missing(live_bus::load(ctx).await)?
+        .map(|bus| bus.retain_rules(|r| !r.name.starts_with(crate::aws::preview::PREFIX)));
     let archive = absent_if_missing(describe_archive(&ctx.events, &opts.archive).await)?;
     let function = absent_if_missing(function_status(&ctx.lambda, &ctx.function).await)?;
     let activity = absent_if_missing(activity(ctx, opts).await)?;
@@ -533,11 +529,6 @@ fn status_json<'a>(d: &'a Deployment, a: &'a Assessment, opts: &'a StatusOptions
             replays_running: d.replays.iter().map(|r| r.name.as_str()).collect(),
         },
     }
-}
-
-fn same_pattern(a: &str, b: &str) -> bool {
-    let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
-    parse(a) == parse(b)
 }
 
 /// The screen: one block per part, then the findings (each with what to do), then the notes.

@@ -99,14 +99,7 @@ fn fails_validation(p: &LambdaPrediction) -> bool {
 
 /// The rules the real replay would reach: every rule on the bus but captures, or the named ones.
 pub fn replayed_rules(bus: &Bus, only: &[String]) -> Bus {
-    let rules = bus
-        .rules()
-        .iter()
-        .filter(|r| !r.name.starts_with(PREFIX))
-        .filter(|r| only.is_empty() || only.iter().any(|n| **n == *r.name))
-        .cloned()
-        .collect();
-    Bus::new(bus.name.clone(), bus.function_name.clone(), rules, bus.archive().cloned(), bus.origin.clone())
+    bus.retain_rules(|r| !r.name.starts_with(PREFIX) && (only.is_empty() || only.iter().any(|n| **n == *r.name)))
 }
 
 /// The StartReplay request of a preview: the plan's window and archive, delivered only to the
