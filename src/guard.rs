@@ -118,9 +118,9 @@ mod tests {
     use crate::json::parse_python_json;
     use crate::routing::predict;
 
-    fn prediction(text: &str, stage: Stage) -> LambdaPrediction {
+    fn prediction(text: &str, stage: Stage) -> LambdaPrediction<'static> {
         let event = parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message));
-        predict(&event.value, stage)
+        predict(&event.value, stage).into_owned()
     }
 
     #[test]

@@ -1,15 +1,14 @@
 //! Tables for people, JSON Lines for scripts; the one place output formats are decided.
 
-use std::fmt::Write;
-
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use crate::bus::{BusPrediction, RuleState};
 use crate::input::{InputError, Origin};
-use crate::json::write::{write_pystr, write_str, write_value};
+use crate::json::Out;
+use crate::json::write::{write_pystr, write_str, write_str_with, write_value};
 use crate::routing::validate::{FieldError, Loc, render_loc};
-use crate::routing::{LambdaPrediction, Response, Stage, Warning};
+use crate::routing::{LambdaPrediction, Message, Response, Stage, Warning};
 
 /// Tables for people or JSON Lines for scripts (`--output`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,21 +32,21 @@ pub struct Style {
 
 /// One routed event, as `route` reports it.
 #[derive(Debug, Clone)]
-pub struct RouteRecord {
+pub struct RouteRecord<'e> {
     pub origin: Origin,
     pub stage: Stage,
     /// What the bus does with the event; None when EventBridge cannot carry it.
     pub bus: Option<BusPrediction>,
-    pub lambda: LambdaPrediction,
+    pub lambda: LambdaPrediction<'e>,
 }
 
-impl RouteRecord {
+impl RouteRecord<'_> {
     pub fn warnings(&self) -> &[Warning] {
         &self.lambda.warnings
     }
 }
 
-fn write_bus(out: &mut String, bus: Option<&BusPrediction>) {
+fn write_bus(out: &mut impl Out, bus: Option<&BusPrediction>) {
     let Some(bus) = bus else {
         out.push_str("null");
         return;
@@ -97,7 +96,7 @@ fn bus_summary(bus: Option<&BusPrediction>) -> String {
     }
 }
 
-fn write_origin(out: &mut String, origin: &Origin) {
+fn write_origin(out: &mut impl Out, origin: &Origin) {
     out.push_str("{\"file\":");
     write_str(out, &origin.file);
     out.push_str(",\"line\":");
@@ -111,21 +110,21 @@ fn write_origin(out: &mut String, origin: &Origin) {
 }
 
 /// A constant of this program (a code, a state, a field name): JSON-safe as it is.
-fn write_plain(out: &mut String, s: &str) {
+fn write_plain(out: &mut impl Out, s: &str) {
     debug_assert!(!s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'), "{s:?}");
     out.push('"');
     out.push_str(s);
     out.push('"');
 }
 
-fn write_opt_str(out: &mut String, value: Option<&str>) {
+fn write_opt_str(out: &mut impl Out, value: Option<&str>) {
     match value {
         Some(s) => write_str(out, s),
         None => out.push_str("null"),
     }
 }
 
-fn write_loc(out: &mut String, loc: &[Loc]) {
+fn write_loc(out: &mut impl Out, loc: &[Loc]) {
     out.push('[');
     for (i, item) in loc.iter().enumerate() {
         if i > 0 {
@@ -142,9 +141,9 @@ fn write_loc(out: &mut String, loc: &[Loc]) {
     out.push(']');
 }
 
-fn write_field_error(out: &mut String, error: &FieldError) {
+fn write_field_error(out: &mut impl Out, error: &FieldError<'_>) {
     out.push_str("{\"loc\":");
-    write_loc(out, &error.loc);
+    write_loc(out, error.loc);
     out.push_str(",\"code\":");
     write_plain(out, error.code);
     out.push_str(",\"message\":");
@@ -152,15 +151,15 @@ fn write_field_error(out: &mut String, error: &FieldError) {
     // `missing` and model-level errors carry the whole object, which says nothing new.
     if error.code != "missing" && !error.loc.is_empty() {
         out.push_str(",\"input\":");
-        write_value(out, &error.input);
+        error.input.write_json(out);
     }
     out.push('}');
 }
 
-fn write_response(out: &mut String, response: Option<&Response>) {
-    match response {
+fn write_response(out: &mut impl Out, p: &LambdaPrediction<'_>) {
+    match &p.response {
         None => out.push_str("null"),
-        Some(Response::Command { status, mode, trading_mode, message }) => {
+        Some(Response::Command { status, mode, trading_mode, .. }) => {
             out.push_str("{\"status\":");
             write_plain(out, status);
             out.push_str(",\"mode\":");
@@ -168,7 +167,7 @@ fn write_response(out: &mut String, response: Option<&Response>) {
             out.push_str(",\"trading_mode\":");
             write_plain(out, trading_mode);
             out.push_str(",\"message\":");
-            write_str(out, message);
+            write_str_with(out, |text| p.write_response_message(text));
             out.push('}');
         }
         Some(Response::Handler { status_code, body }) => {
@@ -182,11 +181,11 @@ fn write_response(out: &mut String, response: Option<&Response>) {
 }
 
 /// The `lambda` object of the JSON contract (docs/manual.md).
-pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
+pub fn write_lambda(out: &mut impl Out, p: &LambdaPrediction) {
     out.push_str("{\"path\":");
     write_plain(out, p.path.as_str());
     out.push_str(",\"response\":");
-    write_response(out, p.response.as_ref());
+    write_response(out, p);
     out.push_str(",\"exception\":");
     write_opt_str(out, p.exception.as_ref().map(|e| e.class));
     out.push_str(",\"exception_message\":");
@@ -217,18 +216,21 @@ pub fn write_lambda(out: &mut String, p: &LambdaPrediction) {
     out.push_str(",\"trades_when_warm\":");
     out.push_str(if p.trades_when_warm { "true" } else { "false" });
     out.push_str(",\"validated_model\":");
-    write_opt_str(out, p.validated_model);
+    write_opt_str(out, p.validation.as_ref().map(|v| v.model.name));
     out.push_str(",\"validation_errors\":[");
-    for (i, error) in p.validation_errors.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_field_error(out, error);
+    if let Some(validation) = &p.validation {
+        let mut first = true;
+        validation.for_each(|error| {
+            if !std::mem::take(&mut first) {
+                out.push(',');
+            }
+            write_field_error(out, error);
+        });
     }
     out.push_str("]}");
 }
 
-fn write_warnings(out: &mut String, warnings: &[Warning]) {
+fn write_warnings(out: &mut impl Out, warnings: &[Warning]) {
     out.push('[');
     for (i, w) in warnings.iter().enumerate() {
         if i > 0 {
@@ -243,8 +245,8 @@ fn write_warnings(out: &mut String, warnings: &[Warning]) {
     out.push(']');
 }
 
-/// One JSON Lines record for a routed event, newline included.
-pub fn write_route_json(out: &mut String, record: &RouteRecord) {
+/// One JSON Lines record for a routed event, newline included; `more` may add members last.
+pub fn write_route_json<O: Out>(out: &mut O, record: &RouteRecord<'_>, more: impl FnOnce(&mut O)) {
     out.push_str("{\"input\":");
     write_origin(out, &record.origin);
     out.push_str(",\"stage\":");
@@ -255,11 +257,57 @@ pub fn write_route_json(out: &mut String, record: &RouteRecord) {
     write_lambda(out, &record.lambda);
     out.push_str(",\"warnings\":");
     write_warnings(out, record.warnings());
+    more(out);
     out.push_str("}\n");
 }
 
+/// Output that drains into a writer whenever it holds `at` bytes, so a record of any size is
+/// written in bounded memory. The first write error is kept; nothing is written after it.
+pub struct Spill<'a> {
+    buf: &'a mut String,
+    out: &'a mut dyn std::io::Write,
+    at: usize,
+    error: &'a mut Option<std::io::Error>,
+}
+
+impl<'a> Spill<'a> {
+    pub fn new(
+        buf: &'a mut String,
+        out: &'a mut dyn std::io::Write,
+        at: usize,
+        error: &'a mut Option<std::io::Error>,
+    ) -> Self {
+        Spill { buf, out, at, error }
+    }
+}
+
+impl Out for Spill<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= self.at {
+            if self.error.is_none()
+                && let Err(e) = self.out.write_all(self.buf.as_bytes())
+            {
+                *self.error = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+impl std::fmt::Write for Spill<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
 /// One JSON Lines record for an input that could not be read, newline included.
-pub fn write_input_error_json(out: &mut String, error: &InputError) {
+pub fn write_input_error_json(out: &mut impl Out, error: &InputError) {
     out.push_str("{\"input\":{\"file\":");
     write_str(out, &error.file);
     out.push_str(",\"line\":");
@@ -284,8 +332,8 @@ pub fn outcome(p: &LambdaPrediction) -> String {
     }
     match &p.response {
         Some(Response::Command { status, mode, trading_mode, .. }) => {
-            if *status == "failed" && !p.validation_errors.is_empty() {
-                let n = p.validation_errors.len();
+            if *status == "failed" && p.validation.is_some() {
+                let n = p.validation_error_count();
                 format!("failed: {n} validation error{}", if n == 1 { "" } else { "s" })
             } else if *status == "skipped" {
                 "skipped (circuit breaker)".to_string()
@@ -353,6 +401,9 @@ pub fn emphasize_live(text: &str, color: bool) -> String {
     if color { text.replace("LIVE", "\x1b[1;31mLIVE\x1b[0m") } else { text.to_string() }
 }
 
+/// Validation errors listed in a table; JSON output has them all.
+const ERRORS_LISTED: usize = 20;
+
 /// The full account of one event.
 pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     let p = &record.lambda;
@@ -365,7 +416,14 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     table.add_row(vec![Cell::new("outcome"), outcome_cell(p, style)]);
     let response = match &p.response {
         Some(Response::Command { status, mode, trading_mode, message }) => {
-            format!("status={status} mode={mode} trading_mode={trading_mode}\nmessage={}", first_line(message))
+            let message = match (message, &p.validation) {
+                (Message::ValidationFailed, Some(validation)) => {
+                    format!("Lambda execution critical error: {}", validation.headline())
+                }
+                (Message::Text(text), _) => first_line(text).to_string(),
+                (Message::ValidationFailed, None) => String::new(),
+            };
+            format!("status={status} mode={mode} trading_mode={trading_mode}\nmessage={message}")
         }
         Some(Response::Handler { status_code, body }) => format!("statusCode={status_code} body={body}"),
         None => "none (the Lambda raises)".to_string(),
@@ -384,17 +442,19 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
         None => "none checked".to_string(),
     };
     table.add_row(vec!["dedup key".to_string(), dedup]);
-    if !p.validation_errors.is_empty() {
-        let lines: Vec<String> = p
-            .validation_errors
-            .iter()
-            .map(|e| {
-                let at = render_loc(&e.loc);
+    if let Some(validation) = &p.validation {
+        let mut lines: Vec<String> = Vec::new();
+        validation.for_each(|e| {
+            if lines.len() < ERRORS_LISTED {
+                let at = render_loc(e.loc);
                 let at = if at.is_empty() { "(model)".to_string() } else { at };
-                format!("{at}: {} [{}]", e.message, e.code)
-            })
-            .collect();
-        table.add_row(vec![format!("{} errors", p.validated_model.unwrap_or("validation")), lines.join("\n")]);
+                lines.push(format!("{at}: {} [{}]", e.message, e.code));
+            }
+        });
+        if validation.count() > ERRORS_LISTED {
+            lines.push(format!("… and {} more (all of them with -o json)", validation.count() - ERRORS_LISTED));
+        }
+        table.add_row(vec![format!("{} errors", validation.model.name), lines.join("\n")]);
     }
     if !record.warnings().is_empty() {
         let lines: Vec<String> =
@@ -461,7 +521,7 @@ impl Overview {
     pub fn add(&mut self, record: &RouteRecord) {
         let p = &record.lambda;
         // Validation failures differ only by their count of errors: one row for them all.
-        let text = if p.response.is_some() && !p.validation_errors.is_empty() {
+        let text = if p.response.is_some() && p.validation.is_some() {
             "failed: validation errors".to_string()
         } else {
             outcome(p)

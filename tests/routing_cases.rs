@@ -1,45 +1,53 @@
 //! The routing core against the verified behaviours of 2.27.0 (facts §1–§4, §6, §8).
 
 use alchemiser::json::{Value, parse_python_json};
-use alchemiser::routing::{Path, Response, Stage, WarningCode, predict};
+use alchemiser::routing::{LambdaPrediction, Path, Response, Stage, WarningCode, predict};
 
 fn event(text: &str) -> Value {
     parse_python_json(text).unwrap_or_else(|e| panic!("test event {text}: {e:?}")).value
 }
 
-fn run(text: &str) -> alchemiser::routing::LambdaPrediction {
-    predict(&event(text), Stage::Dev)
+fn run(text: &str) -> LambdaPrediction<'static> {
+    predict(&event(text), Stage::Dev).into_owned()
 }
 
-fn codes(p: &alchemiser::routing::LambdaPrediction) -> Vec<&'static str> {
-    p.validation_errors.iter().map(|e| e.code).collect()
+fn codes(p: &LambdaPrediction) -> Vec<&'static str> {
+    let mut codes = Vec::new();
+    if let Some(validation) = &p.validation {
+        validation.for_each(|e| codes.push(e.code));
+    }
+    codes
 }
 
-fn locs(p: &alchemiser::routing::LambdaPrediction) -> Vec<String> {
-    p.validation_errors.iter().map(|e| alchemiser::routing::validate::render_loc(&e.loc)).collect()
+fn locs(p: &LambdaPrediction) -> Vec<String> {
+    let mut locs = Vec::new();
+    if let Some(validation) = &p.validation {
+        validation.for_each(|e| locs.push(alchemiser::routing::validate::render_loc(e.loc)));
+    }
+    locs
 }
 
-fn warnings(p: &alchemiser::routing::LambdaPrediction) -> Vec<&'static str> {
+fn warnings(p: &LambdaPrediction) -> Vec<&'static str> {
     p.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
-fn command(p: &alchemiser::routing::LambdaPrediction) -> (&'static str, &'static str, &'static str, String) {
+fn command(p: &LambdaPrediction) -> (&'static str, &'static str, &'static str, String) {
     match &p.response {
-        Some(Response::Command { status, mode, trading_mode, message }) => {
-            (status, mode, trading_mode, message.clone())
+        Some(Response::Command { status, mode, trading_mode, .. }) => {
+            (status, mode, trading_mode, p.response_message().unwrap_or_default())
         }
         other => panic!("expected a command response, got {other:?}"),
     }
 }
 
-fn handler_response(p: &alchemiser::routing::LambdaPrediction) -> (u16, String) {
+fn handler_response(p: &LambdaPrediction) -> (u16, String) {
     match &p.response {
         Some(Response::Handler { status_code, body }) => (*status_code, body.clone()),
         other => panic!("expected a handler response, got {other:?}"),
     }
 }
 
-fn args(p: &alchemiser::routing::LambdaPrediction) -> Vec<&str> {
+fn args<'a>(p: &'a LambdaPrediction<'_>) -> Vec<&'a str> {
     p.main_args.as_ref().map(|a| a.iter().map(String::as_str).collect()).unwrap_or_default()
 }
 
@@ -79,19 +87,19 @@ fn command_payloads_build_main_args() {
         let p = run(text);
         assert_eq!(p.path, Path::Command, "{text}");
         assert_eq!(args(&p), *expected, "{text}");
-        assert!(p.validation_errors.is_empty(), "{text}");
+        assert!(p.validation.is_none(), "{text}");
     }
 }
 
 #[test]
 fn trading_mode_and_message_follow_the_stage() {
-    let dev = predict(&event(r#"{"mode":"trade","trading_mode":"live"}"#), Stage::Dev);
+    let dev = predict(&event(r#"{"mode":"trade","trading_mode":"live"}"#), Stage::Dev).into_owned();
     assert_eq!(command(&dev), ("success", "trade", "paper", "Paper trading completed successfully".into()));
     assert!(warnings(&dev).contains(&"ignored_field"), "the event's trading_mode is ignored");
-    let prod = predict(&event(r#"{"mode":"trade","trading_mode":"paper"}"#), Stage::Prod);
+    let prod = predict(&event(r#"{"mode":"trade","trading_mode":"paper"}"#), Stage::Prod).into_owned();
     assert_eq!(command(&prod), ("success", "trade", "live", "Live trading completed successfully".into()));
     assert!(warnings(&prod).contains(&"live_trade"));
-    let pnl = predict(&event(r#"{"action":"pnl_analysis","pnl_type":"weekly"}"#), Stage::Prod);
+    let pnl = predict(&event(r#"{"action":"pnl_analysis","pnl_type":"weekly"}"#), Stage::Prod).into_owned();
     assert_eq!(command(&pnl), ("success", "pnl", "n/a", "N/A trading completed successfully".into()));
     assert!(!pnl.starts_trade());
 }
@@ -262,7 +270,7 @@ fn nulls_mean_absent_and_strings_are_stripped() {
     let p = run(r#"{"action":"pnl_analysis","pnl_period":"\u3000 12W\n"}"#);
     assert_eq!(args(&p), ["pnl", "--period", "12W"]);
     let p = run(r#"{"month":" 2024-01 "}"#);
-    assert!(p.validation_errors.is_empty());
+    assert!(p.validation.is_none());
 }
 
 #[test]
@@ -275,7 +283,7 @@ fn unicode_digits_and_whitespace_follow_pydantic_core() {
     // Stripping uses Unicode White_Space: NBSP, ideographic space, NEL are stripped …
     for ws in ["\\u00a0", "\\u3000", "\\u0085", "\\u2003", "\\u1680"] {
         let p = run(&format!(r#"{{"month":"{ws}2024-01{ws}"}}"#));
-        assert!(p.validation_errors.is_empty(), "{ws}");
+        assert!(p.validation.is_none(), "{ws}");
     }
     // … but not the information separators Python's str.strip would remove, nor ZWSP.
     for not_ws in ["\\u001c", "\\u001f", "\\u200b"] {
@@ -369,7 +377,7 @@ fn detail_shapes_that_crash_the_handler() {
     }
     let p = with_detail("[1]");
     assert_eq!(codes(&p), ["model_type"]);
-    assert!(p.validation_errors[0].loc.is_empty());
+    assert_eq!(locs(&p), [""]);
 }
 
 #[test]
@@ -407,7 +415,7 @@ fn event_models_are_strict_and_ignore_extras() {
         locs(&p),
         ["correlation_id", "metadata", "schema_version", "signals_data", "signal_count"],
         "{:?}",
-        p.validation_errors
+        p.validation
     );
     assert_eq!(codes(&p), ["string_too_short", "dict_type", "string_type", "dict_type", "int_type"]);
     // metadata may be null on the Workflow* events.
@@ -484,7 +492,7 @@ fn workflow_started(source: &str, changes: &str) -> String {
     )
 }
 
-fn exception(p: &alchemiser::routing::LambdaPrediction) -> (&'static str, String) {
+fn exception(p: &LambdaPrediction) -> (&'static str, String) {
     let e = p.exception.as_ref().unwrap_or_else(|| panic!("expected an exception, got {p:?}"));
     (e.class, e.message.clone())
 }
@@ -584,7 +592,7 @@ fn a_self_key_in_a_domain_detail_is_a_type_error_after_dedup() {
                 "{dt} {detail}"
             );
             assert_eq!(p.dedup_key, Some(Value::str("e-9")));
-            assert!(p.validation_errors.is_empty());
+            assert!(p.validation.is_none());
         }
     }
     // A bad timestamp string raises first; `Self`, nested `self` and the command path are ordinary.
@@ -604,8 +612,7 @@ fn rebalance_validators_strip_like_python() {
             r#"{{"detail-type":"RebalancePlanned","source":"alchemiser.x","detail":{{"rebalance_plan":{{"items":[{{"action":{action},"symbol":{symbol}}}],"execution_urgency":"\u001cHIGH"}}}}}}"#
         ))
     };
-    let value_errors =
-        |p: &alchemiser::routing::LambdaPrediction| codes(p).iter().filter(|c| **c == "value_error").count();
+    let value_errors = |p: &LambdaPrediction| codes(p).iter().filter(|c| **c == "value_error").count();
     for accepted in [r#""BUY\u001f""#, r#""\u001cSELL""#, r#""\u001e hold \u001d""#, r#""BUY\u0085""#, r#""ſell""#] {
         assert_eq!(value_errors(&item(accepted, r#""AAPL""#)), 0, "{accepted}");
     }

@@ -98,8 +98,9 @@ pub fn compare(prediction: &LambdaPrediction, invocation: &Invocation) -> Vec<St
         }
         (None, None) => {
             let expected = match &prediction.response {
-                Some(Response::Command { status, mode, trading_mode, message }) => serde_json::json!({
-                    "status": status, "mode": mode, "trading_mode": trading_mode, "message": message
+                Some(Response::Command { status, mode, trading_mode, .. }) => serde_json::json!({
+                    "status": status, "mode": mode, "trading_mode": trading_mode,
+                    "message": prediction.response_message()
                 }),
                 Some(Response::Handler { status_code, body }) => {
                     serde_json::json!({"statusCode": status_code, "body": body})
@@ -277,9 +278,9 @@ pub fn execute(args: crate::cli::InvokeArgs, globals: &crate::cli::Globals) -> E
 mod tests {
     use super::*;
 
-    fn prediction(text: &str) -> LambdaPrediction {
+    fn prediction(text: &str) -> LambdaPrediction<'static> {
         let event = parse_python_json(text).unwrap_or_else(|e| panic!("fixture {text} is not JSON: {}", e.message));
-        predict(&event.value, Stage::Dev)
+        predict(&event.value, Stage::Dev).into_owned()
     }
 
     fn invocation(payload: &str, error: Option<&str>) -> Invocation {

@@ -8,7 +8,8 @@ use serde_json::Value as Json;
 use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
 use crate::input::{self, Format, Found, InputError, Item, Origin};
-use crate::render::{self, OutputFormat, Overview, RouteRecord, Style};
+use crate::json::Out;
+use crate::render::{self, OutputFormat, Overview, RouteRecord, Spill, Style};
 use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
 
 /// Everything `route` needs, already resolved from the command line.
@@ -47,8 +48,9 @@ struct Run<'a> {
     /// Labels events compactly for the batch: an index into `files` and a line (0 for none).
     batch: Batch,
     files: Vec<std::sync::Arc<str>>,
-    /// Table output: the events so far, until there are too many for a row each.
-    records: Vec<RouteRecord>,
+    /// Table output: the events so far, until there are too many for a row each (owning what
+    /// they borrowed from their events, which are gone by the time the table is drawn).
+    records: Vec<RouteRecord<'static>>,
     overview: Option<Overview>,
     events: usize,
     trades: usize,
@@ -247,17 +249,17 @@ impl Run<'_> {
         let check = expected.map(|e| self.check(&record, e));
         match self.opts.output {
             OutputFormat::Json => {
-                render::write_route_json(&mut self.buffer, &record);
-                if let Some(differences) = check {
-                    // Splice the check result into the record that was just written.
-                    self.buffer.truncate(self.buffer.len() - 2);
-                    self.buffer.push_str(",\"check\":{\"passed\":");
-                    self.buffer.push_str(if differences.is_empty() { "true" } else { "false" });
-                    self.buffer.push_str(",\"differences\":");
-                    self.buffer.push_str(&Json::from(differences).to_string());
-                    self.buffer.push_str("}}\n");
-                }
-                self.flush_if_full();
+                // Written as it is produced: a record can be gigabytes (millions of errors).
+                let mut out = Spill::new(&mut self.buffer, &mut *self.out, FLUSH_AT, &mut self.io_error);
+                render::write_route_json(&mut out, &record, |out| {
+                    if let Some(differences) = check {
+                        out.push_str(",\"check\":{\"passed\":");
+                        out.push_str(if differences.is_empty() { "true" } else { "false" });
+                        out.push_str(",\"differences\":");
+                        out.push_str(&Json::from(differences).to_string());
+                        out.push('}');
+                    }
+                });
             }
             OutputFormat::Table => {
                 if let Some(differences) = check {
@@ -266,7 +268,7 @@ impl Run<'_> {
                 if let Some(overview) = &mut self.overview {
                     overview.add(&record);
                 } else if self.records.len() < TABLE_ROWS_AT_MOST {
-                    self.records.push(record);
+                    self.records.push(RouteRecord { lambda: record.lambda.into_owned(), ..record });
                 } else {
                     let mut overview = Overview::default();
                     for earlier in self.records.drain(..) {
@@ -280,9 +282,9 @@ impl Run<'_> {
     }
 
     /// Compares a record with its expectation; returns the differences (empty when it holds).
-    fn check(&mut self, record: &RouteRecord, expected: Result<Json, InputError>) -> Vec<String> {
+    fn check(&mut self, record: &RouteRecord<'_>, expected: Result<Json, InputError>) -> Vec<String> {
         let mut text = String::new();
-        render::write_route_json(&mut text, record);
+        render::write_route_json(&mut text, record, |_| {});
         let actual = serde_json::from_str::<Json>(&text);
         let (differences, held) = match (expected, &actual) {
             (Err(e), _) => (vec![e.to_string()], None),

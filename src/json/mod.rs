@@ -229,8 +229,8 @@ pub struct Object {
 }
 
 impl Object {
-    pub fn new() -> Self {
-        Object::default()
+    pub const fn new() -> Self {
+        Object { entries: Vec::new() }
     }
 
     /// Builds an object from entries whose keys are already unique.
@@ -332,6 +332,25 @@ impl Value {
     }
 }
 
+/// Where text is written: a `String`, or a buffer that drains into a writer as it fills, so a
+/// huge record is never whole in memory.
+pub trait Out: fmt::Write {
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+}
+
+impl Out for String {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
 /// How a serializer spells containers and leaves; [`serialize`] does the walking.
 pub(crate) trait Syntax {
     /// Between two items or entries: `,` (JSON) or `, ` (Python).
@@ -339,25 +358,36 @@ pub(crate) trait Syntax {
     /// Between a key and its value: `:` or `: `.
     const KEY_SEPARATOR: &'static str;
     /// A string (also a dict key).
-    fn string(out: &mut String, s: &PyStr);
+    fn string(out: &mut impl Out, s: &PyStr);
     /// Anything but a string, list or dict.
-    fn scalar(out: &mut String, value: &Value);
+    fn scalar(out: &mut impl Out, value: &Value);
 }
 
 /// Writes `value` with `S`'s spelling. An explicit stack keeps deep values off the Rust stack.
-pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
+pub(crate) fn serialize<S: Syntax>(out: &mut impl Out, value: &Value) {
     // Most values written are strings and numbers, which need no stack.
     match value {
-        Value::Str(s) => return S::string(out, s),
-        Value::Array(_) | Value::Object(_) => {}
-        scalar => return S::scalar(out, scalar),
+        Value::Str(s) => S::string(out, s),
+        Value::Array(_) => walk::<S>(out, Item::Value(value)),
+        Value::Object(object) => walk::<S>(out, Item::Object(object)),
+        scalar => S::scalar(out, scalar),
     }
-    enum Item<'a> {
-        Value(&'a Value),
-        Key(&'a PyStr),
-        Text(&'static str),
-    }
-    let mut stack = vec![Item::Value(value)];
+}
+
+/// Writes a dict with `S`'s spelling.
+pub(crate) fn serialize_object<S: Syntax>(out: &mut impl Out, object: &Object) {
+    walk::<S>(out, Item::Object(object));
+}
+
+enum Item<'a> {
+    Value(&'a Value),
+    Object(&'a Object),
+    Key(&'a PyStr),
+    Text(&'static str),
+}
+
+fn walk<S: Syntax>(out: &mut impl Out, first: Item<'_>) {
+    let mut stack = vec![first];
     while let Some(item) = stack.pop() {
         match item {
             Item::Text(text) => out.push_str(text),
@@ -373,7 +403,7 @@ pub(crate) fn serialize<S: Syntax>(out: &mut String, value: &Value) {
                     }
                 }
             }
-            Item::Value(Value::Object(object)) => {
+            Item::Value(Value::Object(object)) | Item::Object(object) => {
                 out.push('{');
                 stack.push(Item::Text("}"));
                 for (i, (key, value)) in object.entries.iter().enumerate().rev() {

@@ -8,7 +8,9 @@
 //! Both entry points share one scanner over bytes: UTF-8 for `&str` input, WTF-8 (UTF-8
 //! that may also encode lone surrogates) for a [`PyStr`] holding lone surrogates.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
 
 use super::{Int, Object, PyStr, Value};
 
@@ -58,6 +60,9 @@ const MAX_INT_DIGITS: usize = 4300;
 
 /// Objects up to this size find duplicate keys by a linear scan; larger ones use an index.
 const LINEAR_KEY_SCAN: usize = 16;
+
+/// Objects larger than this keep the parse stack's allocation when they close (see `finish`).
+const LARGE_OBJECT: usize = 4096;
 
 /// Python's `json.loads(text)` for a `str`.
 pub fn parse_python_json(text: &str) -> Result<Parsed, ParseError> {
@@ -141,8 +146,9 @@ enum Frame {
 struct ObjectBuilder {
     /// Where this object's entries start on the stack.
     start: usize,
-    /// Each key's position among this object's entries, once there are many.
-    index: Option<HashMap<PyStr, usize>>,
+    /// Each key's position among this object's entries, once there are many. Positions only
+    /// (4 bytes a key): the keys are hashed again from the stack, never copied.
+    index: Option<(HashTable<u32>, RandomState)>,
 }
 
 impl ObjectBuilder {
@@ -153,7 +159,10 @@ impl ObjectBuilder {
     fn insert(&mut self, stack: &mut Vec<(PyStr, Value)>, key: PyStr, value: Value) {
         let mine = stack.get_mut(self.start..).unwrap_or_default();
         let found = match &self.index {
-            Some(index) => index.get(&key).copied(),
+            Some((index, hasher)) => {
+                let entries = &*mine;
+                index.find(hasher.hash_one(&key), |&i| entries[i as usize].0 == key).map(|&i| i as usize)
+            }
             None => mine.iter().position(|(k, _)| *k == key),
         };
         if let Some(slot) = found.and_then(|i| mine.get_mut(i)) {
@@ -161,19 +170,39 @@ impl ObjectBuilder {
             return;
         }
         let count = mine.len();
-        if let Some(index) = &mut self.index {
-            index.insert(key.clone(), count);
+        if let Some((index, hasher)) = &mut self.index {
+            let entries = &*mine;
+            index.insert_unique(hasher.hash_one(&key), count as u32, |&i| hasher.hash_one(&entries[i as usize].0));
         }
         stack.push((key, value));
         if self.index.is_none() && count + 1 > LINEAR_KEY_SCAN {
             let mine = stack.get(self.start..).unwrap_or_default();
-            self.index = Some(mine.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+            let hasher = RandomState::new();
+            let mut index = HashTable::with_capacity(mine.len() * 2);
+            for (i, (k, _)) in mine.iter().enumerate() {
+                index.insert_unique(hasher.hash_one(k), i as u32, |&j| hasher.hash_one(&mine[j as usize].0));
+            }
+            self.index = Some((index, hasher));
         }
     }
 
     fn finish(self, stack: &mut Vec<(PyStr, Value)>) -> Object {
-        // One copy into a vector of exactly this object's size.
-        Object::from_unique(stack.split_off(self.start.min(stack.len())))
+        let start = self.start.min(stack.len());
+        drop(self.index);
+        let count = stack.len() - start;
+        if count > LARGE_OBJECT && start <= count {
+            // A large object over a smaller prefix (the usual shape of a big document): keep the
+            // stack's allocation for the object and copy the prefix out, so the large part is
+            // never held twice.
+            let prefix = stack.get(..start).unwrap_or_default().to_vec();
+            let mut mine = std::mem::replace(stack, prefix);
+            mine.drain(..start);
+            mine.shrink_to_fit();
+            Object::from_unique(mine)
+        } else {
+            // One copy into a vector of exactly this object's size.
+            Object::from_unique(stack.split_off(start))
+        }
     }
 }
 

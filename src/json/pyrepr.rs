@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Int, PyStr, Syntax, Value, serialize};
+use super::{Int, Object, Out, PyStr, Syntax, Value, serialize, serialize_object};
 
 /// Python's `repr()` of the object `json.loads` built for `value`.
 pub fn repr(value: &Value) -> String {
@@ -12,8 +12,13 @@ pub fn repr(value: &Value) -> String {
 }
 
 /// Appends Python's `repr()` of `value` to `out`.
-pub fn repr_into(out: &mut String, value: &Value) {
+pub fn repr_into(out: &mut impl Out, value: &Value) {
     serialize::<Python>(out, value);
+}
+
+/// Appends Python's `repr()` of a dict.
+pub fn repr_object_into(out: &mut impl Out, object: &Object) {
+    serialize_object::<Python>(out, object);
 }
 
 /// Python's spelling of the values `json.loads` produces.
@@ -23,11 +28,11 @@ impl Syntax for Python {
     const ITEM_SEPARATOR: &'static str = ", ";
     const KEY_SEPARATOR: &'static str = ": ";
 
-    fn string(out: &mut String, s: &PyStr) {
+    fn string(out: &mut impl Out, s: &PyStr) {
         push_str_repr(out, s);
     }
 
-    fn scalar(out: &mut String, value: &Value) {
+    fn scalar(out: &mut impl Out, value: &Value) {
         match value {
             Value::Null => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -129,7 +134,7 @@ fn decrement_last(digits: &str) -> String {
 }
 
 /// Appends Python's `repr(str)`.
-fn push_str_repr(out: &mut String, s: &PyStr) {
+fn push_str_repr(out: &mut impl Out, s: &PyStr) {
     match s.utf16() {
         None => push_chars_repr(out, s.as_str().chars().map(Ok)),
         Some(units) => push_chars_repr(
@@ -140,7 +145,7 @@ fn push_str_repr(out: &mut String, s: &PyStr) {
 }
 
 /// `unicode_repr` over characters, with `Err(unit)` for a lone surrogate.
-fn push_chars_repr(out: &mut String, chars: impl Iterator<Item = Result<char, u16>> + Clone) {
+fn push_chars_repr(out: &mut impl Out, chars: impl Iterator<Item = Result<char, u16>> + Clone) {
     let (mut single, mut double) = (false, false);
     for c in chars.clone() {
         match c {

@@ -1,9 +1,7 @@
 //! Compact JSON output of [`Value`]s and strings.
 
-use std::fmt::Write;
-
 use super::pyrepr::float_repr;
-use super::{Int, PyStr, Syntax, Value, serialize};
+use super::{Int, Object, Out, PyStr, Syntax, Value, serialize, serialize_object};
 
 /// Appends `value` as compact JSON, like serde_json: `{"a":1,"b":[true,null]}`.
 ///
@@ -12,8 +10,13 @@ use super::{Int, PyStr, Syntax, Value, serialize};
 /// JSON has no `NaN` or infinities, so those become the strings `"NaN"`, `"Infinity"` and
 /// `"-Infinity"` and the output stays valid JSON. A lone surrogate in a string is written
 /// as its `\udXXX` escape, which JSON parsers (and Python) read back as that code unit.
-pub fn write_value(out: &mut String, value: &Value) {
+pub fn write_value(out: &mut impl Out, value: &Value) {
     serialize::<Json>(out, value);
+}
+
+/// Appends a dict as compact JSON.
+pub fn write_object(out: &mut impl Out, object: &Object) {
+    serialize_object::<Json>(out, object);
 }
 
 /// JSON's spelling, with the non-finite floats as strings.
@@ -23,11 +26,11 @@ impl Syntax for Json {
     const ITEM_SEPARATOR: &'static str = ",";
     const KEY_SEPARATOR: &'static str = ":";
 
-    fn string(out: &mut String, s: &PyStr) {
+    fn string(out: &mut impl Out, s: &PyStr) {
         write_pystr(out, s);
     }
 
-    fn scalar(out: &mut String, value: &Value) {
+    fn scalar(out: &mut impl Out, value: &Value) {
         match value {
             Value::Null => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),
@@ -46,14 +49,41 @@ impl Syntax for Json {
 }
 
 /// Appends `s` as a JSON string literal.
-pub fn write_str(out: &mut String, s: &str) {
+pub fn write_str(out: &mut impl Out, s: &str) {
     out.push('"');
     push_escaped(out, s);
     out.push('"');
 }
 
+/// Appends a JSON string literal of the text `write` produces, escaped as it is written.
+pub fn write_str_with<O: Out>(out: &mut O, write: impl FnOnce(&mut Escaping<'_, O>)) {
+    out.push('"');
+    write(&mut Escaping(out));
+    out.push('"');
+}
+
+/// Text written to it goes on as the inside of a JSON string literal.
+pub struct Escaping<'a, O: Out>(&'a mut O);
+
+impl<O: Out> Out for Escaping<'_, O> {
+    fn push_str(&mut self, s: &str) {
+        push_escaped(self.0, s);
+    }
+
+    fn push(&mut self, c: char) {
+        push_escaped(self.0, c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+impl<O: Out> std::fmt::Write for Escaping<'_, O> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
 /// Appends a Python string as a JSON string literal, lone surrogates as `\udXXX`.
-pub fn write_pystr(out: &mut String, s: &PyStr) {
+pub fn write_pystr(out: &mut impl Out, s: &PyStr) {
     let Some(units) = s.utf16() else {
         return write_str(out, s.as_str());
     };
@@ -71,7 +101,7 @@ pub fn write_pystr(out: &mut String, s: &PyStr) {
 
 /// Appends `s` with `"`, `\` and control characters escaped; runs needing no escape are
 /// copied whole.
-fn push_escaped(out: &mut String, s: &str) {
+fn push_escaped(out: &mut impl Out, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;

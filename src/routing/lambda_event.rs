@@ -4,8 +4,10 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::validate::{Extra, Field, FieldError, Model, ModelInput, TextPattern, Ty, validate_model_input};
-use crate::json::{Object, Value};
+use std::borrow::Cow;
+
+use super::validate::{Extra, Field, Model, TextPattern, Ty, Validation};
+use crate::json::Value;
 
 static MONTH: TextPattern =
     TextPattern { source: r"^\d{4}-\d{2}$", regex: LazyLock::new(|| compile(r"^\d{4}-\d{2}$")) };
@@ -46,20 +48,21 @@ pub static LAMBDA_EVENT: Model = Model {
     ],
 };
 
-const PNL_RULE: &str = "P&L analysis requires either 'pnl_type' or 'pnl_period' to be specified";
+/// The model validator's `ValueError`, as pydantic shows it.
+const PNL_RULE: &str = "Value error, P&L analysis requires either 'pnl_type' or 'pnl_period' to be specified";
 
-/// Validates a payload object; on success returns the `main` argument list.
-pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
-    let errors = validate_model_input(&LAMBDA_EVENT, &ModelInput { object: payload, datetimes: &[] });
-    if !errors.is_empty() {
-        return Err(errors);
+/// Validates a payload (an object); on success returns the `main` argument list.
+pub fn parse(event: &Value) -> Result<Vec<String>, Validation<'_>> {
+    if let Some(failed) = Validation::check(&LAMBDA_EVENT, Cow::Borrowed(event), &[]) {
+        return Err(failed);
     }
-    // Fields passed validation, so every present value has its declared type.
-    let text = |name: &str| match payload.get(name) {
+    // Only a dict validates, so every present value has its declared type.
+    let get = |name: &str| event.as_object().and_then(|payload| payload.get(name));
+    let text = |name: &str| match get(name) {
         Some(Value::Str(s)) => Some(s.as_str().trim()),
         _ => None,
     };
-    let literal = |name: &str| match payload.get(name) {
+    let literal = |name: &str| match get(name) {
         Some(Value::Str(s)) => Some(s.as_str()),
         _ => None,
     };
@@ -69,12 +72,7 @@ pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
     let pnl_type = literal("pnl_type");
     let pnl_period = text("pnl_period");
     if pnl_type.is_none() && pnl_period.is_none_or(str::is_empty) {
-        return Err(vec![FieldError {
-            loc: Vec::new(),
-            code: "value_error",
-            message: format!("Value error, {PNL_RULE}"),
-            input: Value::Object(payload.clone()),
-        }]);
+        return Err(Validation::rule_failed(&LAMBDA_EVENT, Cow::Borrowed(event), PNL_RULE));
     }
     let mut args = vec!["pnl".to_string()];
     match pnl_type {
@@ -85,12 +83,12 @@ pub fn parse(payload: &Object) -> Result<Vec<String>, Vec<FieldError>> {
     if let Some(period) = pnl_period.filter(|p| !p.is_empty()) {
         args.extend(["--period".to_string(), period.to_string()]);
     }
-    if let Some(Value::Int(n)) = payload.get("pnl_periods")
+    if let Some(Value::Int(n)) = get("pnl_periods")
         && n.ge(2)
     {
         args.extend(["--periods".to_string(), n.to_decimal()]);
     }
-    if let Some(Value::Bool(true)) = payload.get("pnl_detailed") {
+    if let Some(Value::Bool(true)) = get("pnl_detailed") {
         args.push("--detailed".into());
     }
     Ok(args)

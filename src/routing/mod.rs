@@ -13,7 +13,12 @@ pub mod validate;
 use crate::json::parse::{FIRMLY_KNOWN_DEPTH, ParseErrorKind, parse_pystr};
 use crate::json::{Object, PyStr, Value};
 use logging::Field;
-use validate::{FieldError, ModelInput, render_validation_error, validate_model, validate_model_input};
+use std::borrow::Cow;
+
+use validate::Validation;
+
+/// `{}`: what the handler uses for a falsy event or a missing detail.
+static EMPTY: Value = Value::Object(Object::new());
 
 /// The deployment stage: names every resource and decides paper or live trading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,9 +92,30 @@ impl Path {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// `lambda_handler`'s own shape.
-    Command { status: &'static str, mode: &'static str, trading_mode: &'static str, message: String },
+    Command { status: &'static str, mode: &'static str, trading_mode: &'static str, message: Message },
     /// `eventbridge_handler`'s shape.
     Handler { status_code: u16, body: String },
+}
+
+/// The `message` of a command response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Text(String),
+    /// `Lambda execution critical error: ` and pydantic's text of the prediction's
+    /// `validation`: written from it when read, as it can be gigabytes long.
+    ValidationFailed,
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::Text(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Message::Text(text.to_string())
+    }
 }
 
 /// An exception that escapes the Lambda (a function error).
@@ -186,9 +212,10 @@ impl WarningCode {
     }
 }
 
-/// Everything `route` predicts about one Lambda invocation with one event.
+/// Everything `route` predicts about one Lambda invocation with one event (which it may
+/// borrow: a failed validation keeps its input).
 #[derive(Debug, Clone, PartialEq)]
-pub struct LambdaPrediction {
+pub struct LambdaPrediction<'e> {
     pub path: Path,
     pub response: Option<Response>,
     pub exception: Option<Exception>,
@@ -198,16 +225,15 @@ pub struct LambdaPrediction {
     pub dedup_key: Option<Value>,
     /// Whether the event is written to the dedup table afterwards.
     pub marks_processed: bool,
-    /// The title of the model the errors are about (`LambdaEvent`, `SignalGenerated`, …).
-    pub validated_model: Option<&'static str>,
-    pub validation_errors: Vec<FieldError>,
+    /// The model validation that failed (`LambdaEvent`, `SignalGenerated`, …), if one did.
+    pub validation: Option<Validation<'e>>,
     pub warnings: Vec<Warning>,
     /// In a warm container (one that has run `main()`), where logging cannot raise, the event
     /// starts a trading run although the prediction (a cold container) does not.
     pub trades_when_warm: bool,
 }
 
-impl LambdaPrediction {
+impl<'e> LambdaPrediction<'e> {
     fn new(path: Path) -> Self {
         LambdaPrediction {
             path,
@@ -217,8 +243,7 @@ impl LambdaPrediction {
             handler: None,
             dedup_key: None,
             marks_processed: false,
-            validated_model: None,
-            validation_errors: Vec::new(),
+            validation: None,
             warnings: Vec::new(),
             trades_when_warm: false,
         }
@@ -249,6 +274,37 @@ impl LambdaPrediction {
         self.starts_trade() || self.trades_when_warm
     }
 
+    /// The same prediction, owning everything (a failed validation's input is copied).
+    pub fn into_owned(self) -> LambdaPrediction<'static> {
+        LambdaPrediction { validation: self.validation.map(Validation::into_owned), ..self }
+    }
+
+    /// How many validation errors pydantic reports (0 when validation passed or never ran).
+    pub fn validation_error_count(&self) -> usize {
+        self.validation.as_ref().map_or(0, Validation::count)
+    }
+
+    /// Writes the command response's `message`.
+    pub fn write_response_message(&self, out: &mut impl crate::json::Out) {
+        match (&self.response, &self.validation) {
+            (Some(Response::Command { message: Message::Text(text), .. }), _) => out.push_str(text),
+            (Some(Response::Command { message: Message::ValidationFailed, .. }), Some(validation)) => {
+                out.push_str("Lambda execution critical error: ");
+                validation.write_text(out);
+            }
+            _ => {}
+        }
+    }
+
+    /// The command response's `message`, when the response is a command response.
+    pub fn response_message(&self) -> Option<String> {
+        matches!(self.response, Some(Response::Command { .. })).then(|| {
+            let mut text = String::new();
+            self.write_response_message(&mut text);
+            text
+        })
+    }
+
     /// The outcome in a few words, for messages about another outcome.
     fn outcome(&self, stage: Stage) -> String {
         if let Some(e) = &self.exception {
@@ -260,9 +316,12 @@ impl LambdaPrediction {
                 Stage::Prod => "starts a LIVE trading run (main([\"trade\"]))".to_string(),
             },
             Some(Response::Command { status: "skipped", .. }) => "skips it (circuit breaker)".to_string(),
-            Some(Response::Command { status, message, .. }) => match &self.main_args {
+            Some(Response::Command { status, .. }) => match &self.main_args {
                 Some(args) => format!("runs main({args:?})"),
-                None => format!("returns status {status} ({})", message.lines().next().unwrap_or_default()),
+                None => {
+                    let message = self.response_message().unwrap_or_default();
+                    format!("returns status {status} ({})", message.lines().next().unwrap_or_default())
+                }
             },
             Some(Response::Handler { status_code, body }) => format!("returns {status_code} ({body})"),
             None => "returns nothing".to_string(),
@@ -299,7 +358,7 @@ impl Invocation {
 
 /// Predicts what the deployed 2.27.0 Lambda does with `event` at `stage`, in a container that
 /// has not run `main()` yet; a `container_state` warning says where a warm one differs.
-pub fn predict(event: &Value, stage: Stage) -> LambdaPrediction {
+pub fn predict(event: &Value, stage: Stage) -> LambdaPrediction<'_> {
     let mut cold = Invocation { stage, container: Container::Cold, failed_log: None };
     let mut p = lambda_handler(event, &mut cold);
     if let Some(message) = cold.failed_log {
@@ -326,7 +385,7 @@ fn correlation_field(event: &Value) -> Field<'_> {
 }
 
 /// `lambda_handler(event, context)`.
-fn lambda_handler(event: &Value, run: &mut Invocation) -> LambdaPrediction {
+fn lambda_handler<'e>(event: &'e Value, run: &mut Invocation) -> LambdaPrediction<'e> {
     let correlation_id = correlation_field(event);
     // "Lambda invoked", outside any try: a failure escapes whatever the event is.
     if let Err(message) = run.log(
@@ -409,23 +468,21 @@ fn is_domain_event(obj: &Object) -> Result<Option<&'static str>, Exception> {
 }
 
 /// `eventbridge_handler(event, context)` for a domain event (facts §2.1).
-fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invocation) -> LambdaPrediction {
+fn eventbridge_handler<'e>(obj: &'e Object, detail_type: &'static str, run: &mut Invocation) -> LambdaPrediction<'e> {
     let mut p = LambdaPrediction::new(Path::Domain);
-    let empty = Value::Object(Object::new());
-    let decoded;
-    let mut detail = obj.get("detail").unwrap_or(&empty);
-    if let Value::Str(text) = detail {
+    // A string detail is decoded: the prediction keeps the decoded value if it fails validation.
+    let mut input = Cow::Borrowed(obj.get("detail").unwrap_or(&EMPTY));
+    if let Value::Str(text) = &*input {
         // Outside the handler's try: only JSONDecodeError is caught (→ `{}`).
         match parse_pystr(text) {
             Ok(parsed) => {
                 if parsed.depth > FIRMLY_KNOWN_DEPTH {
                     warn_deep(&mut p, "the string detail", false);
                 }
-                decoded = parsed.value;
-                detail = &decoded;
+                input = Cow::Owned(parsed.value);
             }
             Err(e) => match e.kind {
-                ParseErrorKind::Syntax => detail = &empty,
+                ParseErrorKind::Syntax => input = Cow::Borrowed(&EMPTY),
                 ParseErrorKind::IntTooLong => {
                     p.raise("ValueError", e.message);
                     return p;
@@ -438,6 +495,8 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invoca
             },
         }
     }
+
+    let detail = &*input;
 
     // "Received EventBridge event", inside the try, before the dedup check. Its failure is
     // logged by "Failed to handle EventBridge event", which can raise again and replace it.
@@ -477,7 +536,7 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invoca
         p.dedup_key = Some(event_id);
     }
 
-    let converted: &[&str] = match timestamp_step(detail) {
+    let converted: &'static [&'static str] = match timestamp_step(detail) {
         Err(e) => {
             p.raise(e.class, e.message);
             return p;
@@ -500,22 +559,16 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invoca
         p.response = Some(Response::Handler { status_code: 400, body: format!("Unknown event type: {detail_type}") });
         return p;
     };
-    let errors = match detail {
-        Value::Object(d) => validate_model_input(model, &ModelInput { object: d, datetimes: converted }),
-        other => validate_model(model, other),
-    };
-    if !errors.is_empty() {
+    if let Some(failed) = Validation::check(model, input, converted) {
         if detail_type == "RebalancePlanned" {
             p.warn(
                 WarningCode::RebalanceNeverValidates,
                 "RebalancePlanned can never validate in 2.27.0 (nested datetime and Decimal fields cannot come from JSON): the Lambda raises ValidationError and the trade never executes",
             );
         }
-        p.validated_model = Some(model.name);
-        // The first line of pydantic's text; each error is in `validation_errors`.
-        let n = errors.len();
-        let message = format!("{n} validation error{} for {}", if n == 1 { "" } else { "s" }, model.name);
-        p.validation_errors = errors;
+        // The first line of pydantic's text; each error is in `validation`.
+        let message = failed.headline();
+        p.validation = Some(failed);
         p.raise("ValidationError", message);
         return p;
     }
@@ -539,7 +592,7 @@ fn eventbridge_handler(obj: &Object, detail_type: &'static str, run: &mut Invoca
 }
 
 /// Warns that nesting past [`FIRMLY_KNOWN_DEPTH`] is decided by the interpreter's patch level.
-pub fn warn_deep(p: &mut LambdaPrediction, what: &str, too_deep: bool) {
+pub fn warn_deep(p: &mut LambdaPrediction<'_>, what: &str, too_deep: bool) {
     let verdict = if too_deep { "raise RecursionError" } else { "decode" };
     p.warn(
         WarningCode::DeepNesting,
@@ -624,7 +677,7 @@ fn sanitize_separator(units: &[u16]) -> Option<String> {
 }
 
 /// The command path of `lambda_handler` (facts §1.1 step 6).
-fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
+fn command_path<'e>(event: &'e Value, run: &mut Invocation) -> LambdaPrediction<'e> {
     let stage = run.stage;
     let mut p = LambdaPrediction::new(Path::Command);
     if let Some(obj) = event.as_object() {
@@ -641,7 +694,7 @@ fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
                     status: "failed",
                     mode: "unknown",
                     trading_mode: "unknown",
-                    message: format!("Lambda execution critical error: {message}"),
+                    message: format!("Lambda execution critical error: {message}").into(),
                 });
                 return p;
             }
@@ -649,9 +702,8 @@ fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
     }
 
     // `parse_event_mode(event or {})`, then one level of envelope unwrapping.
-    let empty = Value::Object(Object::new());
     let falsy = !event.is_truthy();
-    let mut payload = if falsy { &empty } else { event };
+    let mut payload = if falsy { &EMPTY } else { event };
     if let Some(obj) = payload.as_object()
         && obj.contains_key("detail-type")
         && let Some(detail) = obj.get("detail")
@@ -660,7 +712,7 @@ fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
     }
 
     let args = match payload {
-        Value::Object(obj) => match lambda_event::parse(obj) {
+        Value::Object(obj) => match lambda_event::parse(payload) {
             Ok(args) => {
                 if falsy {
                     p.warn(
@@ -679,13 +731,14 @@ fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
                 warn_ignored_fields(&mut p, obj, stage);
                 args
             }
-            Err(errors) => {
-                let message =
-                    format!("Lambda execution critical error: {}", render_validation_error("LambdaEvent", &errors));
-                p.validated_model = Some("LambdaEvent");
-                p.validation_errors = errors;
-                p.response =
-                    Some(Response::Command { status: "failed", mode: "unknown", trading_mode: "unknown", message });
+            Err(failed) => {
+                p.validation = Some(failed);
+                p.response = Some(Response::Command {
+                    status: "failed",
+                    mode: "unknown",
+                    trading_mode: "unknown",
+                    message: Message::ValidationFailed,
+                });
                 p.warn(
                     WarningCode::ValidationFailed,
                     "the payload fails LambdaEvent validation: the Lambda returns status failed and publishes an ErrorNotificationRequested",
@@ -725,14 +778,14 @@ fn command_path(event: &Value, run: &mut Invocation) -> LambdaPrediction {
         status: "success",
         mode,
         trading_mode,
-        message: format!("{title} trading completed successfully"),
+        message: format!("{title} trading completed successfully").into(),
     });
     p.main_args = Some(args);
     p
 }
 
 /// Warns about events that look like domain events but take the command path.
-fn warn_not_routed(p: &mut LambdaPrediction, obj: &Object) {
+fn warn_not_routed(p: &mut LambdaPrediction<'_>, obj: &Object) {
     let detail_type = obj.get("detail-type").and_then(Value::as_pystr);
     let source = obj.get("source").and_then(Value::as_pystr);
     let is_domain_type = detail_type.is_some_and(|dt| DOMAIN_EVENT_TYPES.iter().any(|t| dt.is(t)));
@@ -760,7 +813,7 @@ fn warn_not_routed(p: &mut LambdaPrediction, obj: &Object) {
 }
 
 /// Fields a valid payload may carry that do not do what they say.
-fn warn_ignored_fields(p: &mut LambdaPrediction, obj: &Object, stage: Stage) {
+fn warn_ignored_fields(p: &mut LambdaPrediction<'_>, obj: &Object, stage: Stage) {
     let is_trade = !matches!(obj.get("action"), Some(Value::Str(a)) if a.is("pnl_analysis"));
     if let Some(Value::Str(asked)) = obj.get("trading_mode")
         && is_trade

@@ -4,12 +4,12 @@
 //! so error codes, messages, locations and order follow pydantic-core in one place:
 //! fields in declaration order, then (for `extra="forbid"`) unknown keys in input order.
 
-use std::fmt::Write;
+use std::borrow::Cow;
 
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::json::{Object, PyStr, Value, pyrepr};
+use crate::json::{Object, Out, PyStr, Value, pyrepr, write};
 
 /// One element of an error location: a model field, a dict key, or a list index.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,14 +35,179 @@ impl Loc {
     }
 }
 
-/// One pydantic error line (`ValidationError.errors()` entry).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldError {
-    pub loc: Vec<Loc>,
+/// What an error shows as `input_value`: the value at its location, the dict a `missing`
+/// field was looked up in, or a dict key pydantic could not read as text.
+#[derive(Debug, Clone, Copy)]
+pub enum ErrorInput<'a> {
+    Value(&'a Value),
+    Dict(&'a Object),
+    Key(&'a PyStr),
+}
+
+impl ErrorInput<'_> {
+    pub fn python_type(self) -> &'static str {
+        match self {
+            ErrorInput::Value(v) => v.python_type(),
+            ErrorInput::Dict(_) => "dict",
+            ErrorInput::Key(_) => "str",
+        }
+    }
+
+    /// The input as compact JSON.
+    pub fn write_json(self, out: &mut impl Out) {
+        match self {
+            ErrorInput::Value(v) => write::write_value(out, v),
+            ErrorInput::Dict(o) => write::write_object(out, o),
+            ErrorInput::Key(k) => write::write_pystr(out, k),
+        }
+    }
+
+    fn repr_into(self, out: &mut impl Out) {
+        match self {
+            ErrorInput::Value(v) => pyrepr::repr_into(out, v),
+            ErrorInput::Dict(o) => pyrepr::repr_object_into(out, o),
+            ErrorInput::Key(k) => pyrepr::repr_into(out, &Value::Str(k.clone())),
+        }
+    }
+}
+
+/// One pydantic error line (`ValidationError.errors()` entry), handed to a sink as it is found.
+#[derive(Debug, Clone)]
+pub struct FieldError<'a> {
+    pub loc: &'a [Loc],
     /// pydantic's error type, e.g. `extra_forbidden`.
     pub code: &'static str,
-    pub message: String,
-    pub input: Value,
+    pub message: Cow<'static, str>,
+    pub input: ErrorInput<'a>,
+}
+
+/// Where a validation run puts its errors: each is counted and handed on, never stored, so a
+/// payload with millions of errors costs no memory.
+struct Errors<'s> {
+    count: usize,
+    sink: &'s mut dyn FnMut(&FieldError<'_>),
+}
+
+impl Errors<'_> {
+    fn push(&mut self, loc: &[Loc], code: &'static str, message: impl Into<Cow<'static, str>>, input: ErrorInput<'_>) {
+        self.count += 1;
+        (self.sink)(&FieldError { loc, code, message: message.into(), input });
+    }
+}
+
+/// A model's validation that failed: the model and its input. The errors are found again each
+/// time they are read ([`Validation::for_each`]); pydantic's text is written from them.
+#[derive(Debug, Clone)]
+pub struct Validation<'e> {
+    pub model: &'static Model,
+    input: Cow<'e, Value>,
+    /// Keys whose value the handler replaced by a `datetime` before validation.
+    datetimes: &'static [&'static str],
+    /// A model-level rule that failed after every field validated, with its message.
+    rule: Option<&'static str>,
+    count: usize,
+}
+
+impl<'e> Validation<'e> {
+    /// Validates `input` (with the `datetimes` keys already converted); `None` when it is valid.
+    pub fn check(model: &'static Model, input: Cow<'e, Value>, datetimes: &'static [&'static str]) -> Option<Self> {
+        let count = run(model, &input, datetimes, &mut |_| {});
+        (count > 0).then_some(Validation { model, input, datetimes, rule: None, count })
+    }
+
+    /// A dict whose fields validated but whose model-level rule (`@model_validator`) raised
+    /// `ValueError` with `message`.
+    pub fn rule_failed(model: &'static Model, input: Cow<'e, Value>, message: &'static str) -> Self {
+        Validation { model, input, datetimes: &[], rule: Some(message), count: 1 }
+    }
+
+    /// The first line of pydantic's text: `2 validation errors for LambdaEvent`.
+    pub fn headline(&self) -> String {
+        let n = self.count;
+        format!("{n} validation error{} for {}", plural(n), self.model.name)
+    }
+
+    /// How many errors pydantic reports.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Hands each error to `f`, in pydantic's order.
+    pub fn for_each(&self, mut f: impl FnMut(&FieldError<'_>)) {
+        match (self.rule, &*self.input) {
+            (Some(message), Value::Object(object)) => f(&FieldError {
+                loc: &[],
+                code: "value_error",
+                message: message.into(),
+                input: ErrorInput::Dict(object),
+            }),
+            _ => {
+                run(self.model, &self.input, self.datetimes, &mut f);
+            }
+        }
+    }
+
+    /// The same validation, owning its input (a copy when it was borrowed).
+    pub fn into_owned(self) -> Validation<'static> {
+        Validation { input: Cow::Owned(self.input.into_owned()), ..self }
+    }
+
+    /// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see
+    /// docs/manual.md), written error by error.
+    pub fn write_text(&self, out: &mut impl Out) {
+        out.push_str(&self.headline());
+        self.for_each(|error| {
+            if !error.loc.is_empty() {
+                out.push('\n');
+                for (i, l) in error.loc.iter().enumerate() {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(&l.text());
+                }
+            }
+            out.push_str("\n  ");
+            out.push_str(&error.message);
+            out.push_str(" [type=");
+            out.push_str(error.code);
+            out.push_str(", input_value=");
+            push_truncated_repr(out, error.input);
+            out.push_str(", input_type=");
+            out.push_str(error.input.python_type());
+            out.push_str("]\n    For further information visit https://errors.pydantic.dev/2.12/v/");
+            out.push_str(error.code);
+        });
+    }
+
+    /// [`Validation::write_text`] as a `String`.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write_text(&mut out);
+        out
+    }
+}
+
+/// Equal when the same model checks the same input the same way (so the errors are equal).
+impl PartialEq for Validation<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.model, other.model)
+            && self.input == other.input
+            && self.datetimes == other.datetimes
+            && self.rule == other.rule
+    }
+}
+
+/// Validates a model input (a dict or anything else), handing each error to `sink`; returns
+/// how many there were.
+fn run(model: &Model, input: &Value, datetimes: &[&str], sink: &mut dyn FnMut(&FieldError<'_>)) -> usize {
+    let mut errors = Errors { count: 0, sink };
+    match input {
+        Value::Object(object) => {
+            validate_fields(model, &ModelInput { object, datetimes }, &mut Vec::new(), &mut errors)
+        }
+        other => model_type_error(model, &[], other, &mut errors),
+    }
+    errors.count
 }
 
 /// What pydantic does with keys no field claims.
@@ -141,46 +306,23 @@ pub enum Input<'a> {
 }
 
 /// The dict a model validates, with the handler's `timestamp` conversion applied on top.
-pub struct ModelInput<'a> {
-    pub object: &'a Object,
+struct ModelInput<'a> {
+    object: &'a Object,
     /// Keys whose value the handler replaced by a `datetime` before validation.
-    pub datetimes: &'a [&'a str],
+    datetimes: &'a [&'a str],
 }
 
-/// Validates a whole model input (a dict or anything else) and returns every error.
-pub fn validate_model(model: &Model, input: &Value) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    match input {
-        Value::Object(object) => {
-            validate_fields(model, &ModelInput { object, datetimes: &[] }, &mut Vec::new(), &mut errors)
-        }
-        other => errors.push(model_type_error(model, Vec::new(), other)),
-    }
-    errors
+fn model_type_error(model: &Model, loc: &[Loc], input: &Value, errors: &mut Errors<'_>) {
+    let message = format!("Input should be a valid dictionary or instance of {}", model.name);
+    errors.push(loc, "model_type", message, ErrorInput::Value(input));
 }
 
-/// Validates a dict whose `datetimes` keys the handler already converted.
-pub fn validate_model_input(model: &Model, input: &ModelInput<'_>) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    validate_fields(model, input, &mut Vec::new(), &mut errors);
-    errors
-}
-
-fn model_type_error(model: &Model, loc: Vec<Loc>, input: &Value) -> FieldError {
-    FieldError {
-        loc,
-        code: "model_type",
-        message: format!("Input should be a valid dictionary or instance of {}", model.name),
-        input: input.clone(),
-    }
-}
-
-fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
     if model.extra == Extra::Forbid
         && let Some((key, _)) = input.object.iter().find(|(k, _)| k.has_lone_surrogate())
     {
         // pydantic-core fails the whole model on the first key it cannot read as text.
-        push_unicode(errors, loc, &Value::Str(key.clone()));
+        push_unicode(errors, loc, ErrorInput::Key(key));
         return;
     }
     for field in model.fields {
@@ -190,12 +332,7 @@ fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, er
         } else {
             match input.object.get(field.name) {
                 Some(value) => check(&field.ty, field.nullable, Input::Json(value), loc, errors),
-                None if field.required => errors.push(FieldError {
-                    loc: loc.clone(),
-                    code: "missing",
-                    message: "Field required".into(),
-                    input: Value::Object(input.object.clone()),
-                }),
+                None if field.required => errors.push(loc, "missing", "Field required", ErrorInput::Dict(input.object)),
                 None => {}
             }
         }
@@ -206,24 +343,25 @@ fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, er
             if model.fields.iter().any(|f| key.is(f.name)) {
                 continue;
             }
-            let mut at = loc.clone();
-            at.push(Loc::Key(key.clone()));
-            errors.push(FieldError {
-                loc: at,
-                code: "extra_forbidden",
-                message: "Extra inputs are not permitted".into(),
-                input: value.clone(),
-            });
+            loc.push(Loc::Key(key.clone()));
+            errors.push(loc, "extra_forbidden", "Extra inputs are not permitted", ErrorInput::Value(value));
+            loc.pop();
         }
     }
 }
 
-fn push(errors: &mut Vec<FieldError>, loc: &[Loc], code: &'static str, message: impl Into<String>, input: &Value) {
-    errors.push(FieldError { loc: loc.to_vec(), code, message: message.into(), input: input.clone() });
+fn push(
+    errors: &mut Errors<'_>,
+    loc: &[Loc],
+    code: &'static str,
+    message: impl Into<Cow<'static, str>>,
+    input: &Value,
+) {
+    errors.push(loc, code, message, ErrorInput::Value(input));
 }
 
 /// Checks one value against a field type; `nullable` admits JSON null.
-fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
     let value = match input {
         Input::DateTime => {
             // Only `timestamp` is ever converted, and every model types it as a datetime.
@@ -240,7 +378,7 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
             }
         }
         Ty::Literal(allowed) => match value {
-            Value::Str(s) if s.has_lone_surrogate() => push_unicode(errors, loc, value),
+            Value::Str(s) if s.has_lone_surrogate() => push_unicode(errors, loc, ErrorInput::Value(value)),
             Value::Str(s) if allowed.iter().any(|a| s.is(a)) => {}
             _ => push(errors, loc, "literal_error", format!("Input should be {}", literal_list(allowed)), value),
         },
@@ -287,7 +425,7 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
                     loc.push(shown_key(key));
                     if key.has_lone_surrogate() {
                         loc.push(Loc::key("[key]"));
-                        push_unicode(errors, loc, &Value::Str(key.clone()));
+                        push_unicode(errors, loc, ErrorInput::Key(key));
                         loc.pop();
                     }
                     check(&Ty::Decimal, false, Input::Json(item), loc, errors);
@@ -332,14 +470,14 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
         },
         Ty::Model(model) => match value {
             Value::Object(object) => validate_fields(model, &ModelInput { object, datetimes: &[] }, loc, errors),
-            other => errors.push(model_type_error(model, loc.clone(), other)),
+            other => model_type_error(model, loc, other, errors),
         },
         Ty::DateTime => push(errors, loc, "datetime_type", "Input should be a valid datetime", value),
         Ty::Decimal => push(errors, loc, "is_instance_of", "Input should be an instance of Decimal", value),
     }
 }
 
-fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -> Option<&'v Object> {
+fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Option<&'v Object> {
     match value {
         Value::Object(object) => Some(object),
         _ => {
@@ -350,11 +488,11 @@ fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -
 }
 
 /// `dict[str, ...]` validates every key as a strict `str`; only a lone surrogate can fail.
-fn check_dict_keys(object: &Object, loc: &mut Vec<Loc>, errors: &mut Vec<FieldError>) {
+fn check_dict_keys(object: &Object, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
     for (key, _) in object.iter().filter(|(k, _)| k.has_lone_surrogate()) {
         loc.push(shown_key(key));
         loc.push(Loc::key("[key]"));
-        push_unicode(errors, loc, &Value::Str(key.clone()));
+        push_unicode(errors, loc, ErrorInput::Key(key));
         loc.pop();
         loc.pop();
     }
@@ -365,21 +503,20 @@ fn shown_key(key: &PyStr) -> Loc {
     if key.has_lone_surrogate() { Loc::Key(PyStr::new(key.lossy_per_byte())) } else { Loc::Key(key.clone()) }
 }
 
-fn push_unicode(errors: &mut Vec<FieldError>, loc: &[Loc], value: &Value) {
-    push(
-        errors,
+fn push_unicode(errors: &mut Errors<'_>, loc: &[Loc], input: ErrorInput<'_>) {
+    errors.push(
         loc,
         "string_unicode",
         "Input should be a valid string, unable to parse raw data as a unicode string",
-        value,
+        input,
     );
 }
 
 /// Strict `str` with whitespace stripping; returns the stripped text when it is a string.
-fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Vec<FieldError>) -> Option<&'v str> {
+fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Option<&'v str> {
     match value {
         Value::Str(s) if s.has_lone_surrogate() => {
-            push_unicode(errors, loc, value);
+            push_unicode(errors, loc, ErrorInput::Value(value));
             None
         }
         // pydantic-core strips with Rust's `str::trim` (Unicode White_Space), not Python's strip.
@@ -400,9 +537,9 @@ fn check_str_constraints(
     pattern: Option<&TextPattern>,
     after: Option<After>,
     loc: &[Loc],
-    errors: &mut Vec<FieldError>,
+    errors: &mut Errors<'_>,
 ) {
-    let before = errors.len();
+    let before = errors.count;
     if let Some(min) = min_len
         && text.chars().count() < min
     {
@@ -426,13 +563,13 @@ fn check_str_constraints(
         );
     }
     if let Some(p) = pattern
-        && errors.len() == before
+        && errors.count == before
         && !p.regex.is_match(text)
     {
         push(errors, loc, "string_pattern_mismatch", format!("String should match pattern '{}'", p.source), value);
     }
     if let Some(After::UpperOneOf(allowed, label)) = after
-        && errors.len() == before
+        && errors.count == before
     {
         let upper = python_strip(text).to_uppercase();
         if !allowed.contains(&upper.as_str()) {
@@ -463,61 +600,74 @@ fn literal_list(allowed: &[&str]) -> String {
     }
 }
 
-/// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see docs/manual.md).
-pub fn render_validation_error(title: &str, errors: &[FieldError]) -> String {
-    // One buffer for the whole text: this runs for every failing event.
-    let mut out = String::with_capacity(64 + errors.len() * 192);
-    let _ = write!(out, "{} validation error{} for {title}", errors.len(), plural(errors.len()));
-    for error in errors {
-        if !error.loc.is_empty() {
-            out.push('\n');
-            for (i, l) in error.loc.iter().enumerate() {
-                if i > 0 {
-                    out.push('.');
-                }
-                out.push_str(&l.text());
-            }
-        }
-        out.push_str("\n  ");
-        out.push_str(&error.message);
-        out.push_str(" [type=");
-        out.push_str(error.code);
-        out.push_str(", input_value=");
-        push_truncated_repr(&mut out, &error.input);
-        out.push_str(", input_type=");
-        out.push_str(error.input.python_type());
-        out.push_str("]\n    For further information visit https://errors.pydantic.dev/2.12/v/");
-        out.push_str(error.code);
-    }
-    out
-}
-
 /// pydantic joins a location with dots: `items.0.symbol`.
 pub fn render_loc(loc: &[Loc]) -> String {
     loc.iter().map(|l| l.text()).collect::<Vec<_>>().join(".")
 }
 
 /// pydantic keeps the first 25 and last 24 bytes of a long `input_value` repr, on whole
-/// characters.
-fn push_truncated_repr(out: &mut String, value: &Value) {
-    let start = out.len();
-    pyrepr::repr_into(out, value);
-    let len = out.len() - start;
-    if len <= 50 {
-        return;
+/// characters. The repr is never whole in memory: only its two ends are kept.
+fn push_truncated_repr(out: &mut impl Out, input: ErrorInput<'_>) {
+    let mut ends = Ends::default();
+    input.repr_into(&mut ends);
+    if ends.len <= 50 {
+        return out.push_str(&ends.head);
     }
-    let mut tail = out.len() - 24;
-    while !out.is_char_boundary(tail) {
-        tail += 1;
-    }
-    let tail_text = out[tail..].to_string();
-    let mut head = start + 25;
-    while !out.is_char_boundary(head) {
+    let mut head = 25;
+    while !ends.head.is_char_boundary(head) {
         head -= 1;
     }
-    out.truncate(head);
+    let mut tail = ends.tail.len() - 24;
+    while !ends.tail.is_char_boundary(tail) {
+        tail += 1;
+    }
+    out.push_str(&ends.head[..head]);
     out.push_str("...");
-    out.push_str(&tail_text);
+    out.push_str(&ends.tail[tail..]);
+}
+
+/// The first 50 and the last bytes (at least 24) of a text written to it, and its length.
+#[derive(Default)]
+struct Ends {
+    head: String,
+    /// Whether a character did not fit in `head` (none after it may go there).
+    head_full: bool,
+    tail: String,
+    len: usize,
+}
+
+impl Out for Ends {
+    fn push_str(&mut self, s: &str) {
+        self.len += s.len();
+        if !self.head_full {
+            for c in s.chars() {
+                if self.head.len() + c.len_utf8() > 50 {
+                    self.head_full = true;
+                    break;
+                }
+                self.head.push(c);
+            }
+        }
+        self.tail.push_str(s);
+        if self.tail.len() > 1024 {
+            let mut cut = self.tail.len() - 64;
+            while !self.tail.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.tail.drain(..cut);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+impl std::fmt::Write for Ends {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ impl Forecast {
 }
 
 fn fails_validation(p: &LambdaPrediction) -> bool {
-    !p.validation_errors.is_empty() || p.exception.as_ref().is_some_and(|e| e.class == "ValidationError")
+    p.validation.is_some() || p.exception.as_ref().is_some_and(|e| e.class == "ValidationError")
 }
 
 /// The rules the real replay would reach: every rule on the bus but captures, or the named ones.
