@@ -404,3 +404,54 @@ fn a_bad_byte_costs_its_own_line_only() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("mixed.jsonl:3:10: not valid UTF-8 (byte 0xE9)"), "{stderr}");
 }
+
+/// A payload with many unknown keys: every error is in the record, in order, and pydantic's
+/// text counts and lists them all (the record is written as it is found, not built first).
+#[test]
+fn every_validation_error_is_written() {
+    let n = 30_000;
+    let keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+    let out = alchemiser()
+        .args(["route", "-o", "json", "-"])
+        .write_stdin(format!("{{{}}}\n", keys.join(", ")))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 1);
+    let lambda = &records[0]["lambda"];
+    let errors = lambda["validation_errors"].as_array().expect("validation_errors");
+    assert_eq!(errors.len(), n);
+    assert_eq!(errors[n - 1]["loc"], serde_json::json!([format!("k{}", n - 1)]));
+    assert_eq!(errors[n - 1]["input"], n - 1);
+    let message = lambda["response"]["message"].as_str().expect("message");
+    assert!(message.starts_with(&format!("Lambda execution critical error: {n} validation errors for LambdaEvent\n")));
+    assert_eq!(message.matches("[type=extra_forbidden, input_value=").count(), n);
+    assert!(
+        message.ends_with("https://errors.pydantic.dev/2.12/v/extra_forbidden"),
+        "{}",
+        &message[message.len() - 200..]
+    );
+}
+
+/// At a terminal the detail table lists the first 20 errors and says how many more JSON has.
+#[test]
+fn the_detail_table_lists_twenty_errors() {
+    let keys: Vec<String> = (0..25).map(|i| format!("\"k{i}\": {i}")).collect();
+    let out = alchemiser()
+        .args(["route", "-"])
+        .env("COLUMNS", "120")
+        .write_stdin(format!("{{{}}}", keys.join(", ")))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("k19: Extra inputs are not permitted [extra_forbidden]"), "{text}");
+    assert!(!text.contains("k20:"), "{text}");
+    assert!(text.contains("… and 5 more (all of them with -o json)"), "{text}");
+    assert!(text.contains("failed: 25 validation errors"), "{text}");
+}

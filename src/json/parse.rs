@@ -61,6 +61,9 @@ const MAX_INT_DIGITS: usize = 4300;
 /// Objects up to this size find duplicate keys by a linear scan; larger ones use an index.
 const LINEAR_KEY_SCAN: usize = 16;
 
+/// At most 1 GiB of entries reserved ahead (see `Parser::value`).
+const RESERVED_ENTRIES_AT_MOST: usize = (1 << 30) / std::mem::size_of::<(PyStr, Value)>();
+
 /// Objects larger than this keep the parse stack's allocation when they close (see `finish`).
 const LARGE_OBJECT: usize = 4096;
 
@@ -307,8 +310,11 @@ impl Parser<'_> {
     /// One value starting at `self.pos` (no leading whitespace), containers included.
     fn value(&mut self) -> Result<Value, ParseError> {
         let mut stack: Vec<Frame> = Vec::new();
-        // Room for the open objects of a typical event without regrowing.
-        let mut entries: Vec<(PyStr, Value)> = Vec::with_capacity(32);
+        // Room for every entry the text can hold (one per `:`), so a large object never
+        // regrows, which would hold its entries twice while they are copied. Untouched room is
+        // only reserved address space; the cap keeps that reasonable for huge inputs.
+        let colons = memchr::memchr_iter(b':', self.src.get(self.pos..).unwrap_or_default()).count();
+        let mut entries: Vec<(PyStr, Value)> = Vec::with_capacity(colons.clamp(32, RESERVED_ENTRIES_AT_MOST));
         'value: loop {
             let mut value = match self.peek() {
                 Some(open @ (b'[' | b'{')) => {
@@ -794,6 +800,28 @@ mod tests {
         assert_eq!(object.get("k3"), Some(&Value::str("last")));
         assert_eq!(object.get("k99"), Some(&Value::Null));
         assert_eq!(object.get("k50"), Some(&Value::Int(Int::Small(50))));
+    }
+
+    #[test]
+    fn large_objects_close_whole_inside_others() {
+        // Larger than LARGE_OBJECT, after a prefix on the entry stack, with a nested object
+        // and a repeated key: closes by taking the stack, and the parent goes on.
+        let n = LARGE_OBJECT + 10;
+        let mut text = String::from(r#"{"a": 1, "big": {"#);
+        for i in 0..n {
+            text.push_str(&format!("\"k{i}\": {{\"i\": {i}}}, "));
+        }
+        text.push_str(r#""k7": "again"}, "b": [2], "a": 3}"#);
+        let value = ok(&text);
+        let outer = value.as_object().unwrap();
+        let keys: Vec<&str> = outer.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a", "big", "b"]);
+        assert_eq!(outer.get("a"), Some(&Value::Int(Int::Small(3))));
+        let big = outer.get("big").and_then(Value::as_object).unwrap();
+        assert_eq!(big.len(), n);
+        assert_eq!(big.iter().nth(7).map(|(k, v)| (k.as_str(), v)), Some(("k7", &Value::str("again"))));
+        let last = big.get(&format!("k{}", n - 1)).and_then(Value::as_object).unwrap();
+        assert_eq!(last.get("i"), Some(&Value::Int(Int::Small(n as i64 - 1))));
     }
 
     #[test]

@@ -681,6 +681,34 @@ mod tests {
         assert_eq!(literal_list(&["a", "b", "c"]), "'a', 'b' or 'c'");
     }
 
+    /// pydantic's cut, on the whole repr: the reference for the one that keeps only the ends.
+    fn cut_whole(repr: &str) -> String {
+        if repr.len() <= 50 {
+            return repr.to_string();
+        }
+        let mut head = 25;
+        while !repr.is_char_boundary(head) {
+            head -= 1;
+        }
+        let mut tail = repr.len() - 24;
+        while !repr.is_char_boundary(tail) {
+            tail += 1;
+        }
+        format!("{}...{}", &repr[..head], &repr[tail..])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn truncated_repr_is_the_cut_of_the_whole_repr(
+            items in proptest::collection::vec("[a-z\u{e9}\u{4e2d}\u{1f600}'\"\\\\]{0,30}", 0..80),
+        ) {
+            let value = Value::Array(items.iter().map(|s| Value::str(s)).collect());
+            let mut out = String::new();
+            push_truncated_repr(&mut out, ErrorInput::Value(&value));
+            proptest::prop_assert_eq!(out, cut_whole(&pyrepr::repr(&value)));
+        }
+    }
+
     #[test]
     fn locations_join_with_dots() {
         assert_eq!(render_loc(&[Loc::key("items"), Loc::Index(0), Loc::key("symbol")]), "items.0.symbol");
