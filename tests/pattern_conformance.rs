@@ -64,7 +64,7 @@ fn every_case_conforms() {
 
 #[test]
 fn errors_display_like_put_rule() {
-    let error = Pattern::compile(&Value::Array(vec![])).expect_err("an array is not a pattern");
+    let error = Pattern::compile(&Value::Array(Box::default())).expect_err("an array is not a pattern");
     assert_eq!(error.to_string(), "Event pattern is not valid. Reason: Filter is not an object");
     assert_eq!(error.reason(), "Filter is not an object");
 }

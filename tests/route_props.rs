@@ -68,7 +68,7 @@ fn value() -> impl Strategy<Value = Value> {
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(inner.clone(), 0..6).prop_map(|items| Value::Array(items.into())),
             prop::collection::vec((text(), inner), 0..8).prop_map(|entries| {
                 let mut object = Object::new();
                 for (k, v) in entries {

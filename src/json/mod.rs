@@ -19,8 +19,9 @@ pub use parse::{ParseError, parse_python_json};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Int {
     Small(i64),
-    /// Canonical decimal text (optional `-`, no leading zeros) of a value outside `i64`.
-    Big(Box<str>),
+    /// Canonical decimal text (optional `-`, no leading zeros) of a value outside `i64`, behind
+    /// one thin pointer so that an `Int` takes 16 bytes and a [`Value`] 24.
+    Big(Box<String>),
 }
 
 impl Int {
@@ -69,10 +70,11 @@ impl Int {
 #[derive(Clone)]
 pub struct PyStr(Repr);
 
-/// Inline capacity: what fits beside the length and the tag while `PyStr` keeps the 32 bytes
-/// it had as a pointer to text plus an optional pointer to code units.
-const INLINE: usize = 30;
-const _: () = assert!(std::mem::size_of::<PyStr>() == 32);
+/// Inline capacity: what fits beside the length and the tag in 24 bytes, the size of the
+/// heap form (a pointer and a length). Object entries are a key and a value: 48 bytes.
+const INLINE: usize = 22;
+const _: () = assert!(std::mem::size_of::<PyStr>() == 24);
+const _: () = assert!(std::mem::size_of::<Value>() == 24);
 
 #[derive(Clone)]
 enum Repr {
@@ -225,24 +227,30 @@ impl From<&str> for PyStr {
 /// A JSON object as a Python `dict`: insertion-ordered, keys unique.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Object {
-    entries: Vec<(PyStr, Value)>,
+    /// A boxed slice (no spare capacity, 16 bytes): parsed objects never change.
+    entries: Box<[(PyStr, Value)]>,
 }
 
 impl Object {
-    pub const fn new() -> Self {
-        Object { entries: Vec::new() }
+    pub fn new() -> Self {
+        Object::default()
     }
 
     /// Builds an object from entries whose keys are already unique.
     pub fn from_unique(entries: Vec<(PyStr, Value)>) -> Self {
-        Object { entries }
+        Object { entries: entries.into_boxed_slice() }
     }
 
     /// Python's `d[key] = value`: a new key goes last, an existing key keeps its place.
+    /// Rebuilds the entries: for the few objects built in code, never for parsed ones.
     pub fn insert(&mut self, key: PyStr, value: Value) {
         match self.entries.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
-            None => self.entries.push((key, value)),
+            None => {
+                let mut entries = std::mem::take(&mut self.entries).into_vec();
+                entries.push((key, value));
+                self.entries = entries.into_boxed_slice();
+            }
         }
     }
 
@@ -276,7 +284,8 @@ pub enum Value {
     /// Includes `NaN` and `±Infinity`, which Python's decoder accepts.
     Float(f64),
     Str(PyStr),
-    Array(Vec<Value>),
+    /// A boxed slice (16 bytes), so that a value takes 24 bytes.
+    Array(Box<[Value]>),
     Object(Object),
 }
 

@@ -331,7 +331,7 @@ impl Parser<'_> {
                     if open == b'[' {
                         if self.peek() == Some(b']') {
                             self.pos += 1;
-                            Value::Array(Vec::new())
+                            Value::Array(Box::default())
                         } else {
                             stack.push(Frame::Array(Vec::new()));
                             continue 'value;
@@ -363,7 +363,7 @@ impl Parser<'_> {
                                 self.skip_ws();
                                 continue 'value;
                             }
-                            Some(b']') => Value::Array(std::mem::take(items)),
+                            Some(b']') => Value::Array(std::mem::take(items).into_boxed_slice()),
                             _ => return Err(self.syntax("Expecting ',' delimiter", self.pos)),
                         }
                     }
@@ -490,7 +490,7 @@ impl Parser<'_> {
         let text = String::from_utf8_lossy(literal);
         Ok(Value::Int(match text.parse::<i64>() {
             Ok(n) => Int::Small(n),
-            Err(_) => Int::Big(text.into()),
+            Err(_) => Int::Big(Box::new(text.into())),
         }))
     }
 
@@ -743,7 +743,7 @@ mod tests {
     #[test]
     fn integer_digit_limit() {
         let limit = "7".repeat(4300);
-        assert_eq!(ok(&limit), Value::Int(Int::Big(limit.clone().into())));
+        assert_eq!(ok(&limit), Value::Int(Int::Big(Box::new(limit.clone()))));
         assert_eq!(ok(&format!("-{limit}")), Value::Int(Int::Big(format!("-{limit}").into())));
         let e = err(&format!("[0, -{limit}1]"));
         assert_eq!((e.kind, e.offset, e.column), (ParseErrorKind::IntTooLong, 4, 5));

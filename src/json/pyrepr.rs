@@ -402,12 +402,12 @@ mod tests {
     fn deep_values_do_not_overflow() {
         let mut value = Value::Null;
         for _ in 0..100_000 {
-            value = Value::Array(vec![value]);
+            value = Value::Array(Box::new([value]));
         }
         assert_eq!(repr(&value).len(), 200_004);
         // Dropping is recursive; unwrap level by level instead.
-        while let Value::Array(mut items) = value {
-            value = items.pop().unwrap_or(Value::Null);
+        while let Value::Array(items) = value {
+            value = items.into_vec().pop().unwrap_or(Value::Null);
         }
     }
 
@@ -462,7 +462,7 @@ mod tests {
 
     #[test]
     fn big_ints() {
-        let big = Value::Int(Int::Big("-98765432109876543210".into()));
+        let big = Value::Int(Int::Big(Box::new("-98765432109876543210".into())));
         assert_eq!(repr(&big), "-98765432109876543210");
     }
 }

@@ -159,13 +159,13 @@ mod tests {
     fn compact_output() {
         let value = Value::Object(Object::from_unique(vec![
             ("a".into(), Value::Int(Int::Small(1))),
-            ("b".into(), Value::Array(vec![Value::Bool(true), Value::Null, Value::Bool(false)])),
+            ("b".into(), Value::Array(Box::new([Value::Bool(true), Value::Null, Value::Bool(false)]))),
             ("c".into(), Value::Object(Object::new())),
-            ("d".into(), Value::Array(vec![])),
+            ("d".into(), Value::Array(Box::default())),
         ]));
         assert_eq!(json(&value), r#"{"a":1,"b":[true,null,false],"c":{},"d":[]}"#);
         let big = "-123456789012345678901234567890";
-        assert_eq!(json(&Value::Int(Int::Big(big.into()))), big);
+        assert_eq!(json(&Value::Int(Int::Big(Box::new(big.into())))), big);
         assert_eq!(json(&Value::Int(Int::Small(i64::MIN))), "-9223372036854775808");
     }
 
@@ -217,13 +217,13 @@ mod tests {
     fn deep_values_do_not_overflow() {
         let mut value = Value::Null;
         for _ in 0..100_000 {
-            value = Value::Array(vec![value]);
+            value = Value::Array(Box::new([value]));
         }
         let text = json(&value);
         assert_eq!(text.len(), 200_004);
         // Dropping is recursive; unwrap level by level instead.
-        while let Value::Array(mut items) = value {
-            value = items.pop().unwrap_or(Value::Null);
+        while let Value::Array(items) = value {
+            value = items.into_vec().pop().unwrap_or(Value::Null);
         }
     }
 }

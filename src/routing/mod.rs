@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use validate::Validation;
 
 /// `{}`: what the handler uses for a falsy event or a missing detail.
-static EMPTY: Value = Value::Object(Object::new());
+static EMPTY: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::Object(Object::new()));
 
 /// The deployment stage: names every resource and decides paper or live trading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -471,7 +471,7 @@ fn is_domain_event(obj: &Object) -> Result<Option<&'static str>, Exception> {
 fn eventbridge_handler<'e>(obj: &'e Object, detail_type: &'static str, run: &mut Invocation) -> LambdaPrediction<'e> {
     let mut p = LambdaPrediction::new(Path::Domain);
     // A string detail is decoded: the prediction keeps the decoded value if it fails validation.
-    let mut input = Cow::Borrowed(obj.get("detail").unwrap_or(&EMPTY));
+    let mut input = Cow::Borrowed(obj.get("detail").unwrap_or(&*EMPTY));
     if let Value::Str(text) = &*input {
         // Outside the handler's try: only JSONDecodeError is caught (→ `{}`).
         match parse_pystr(text) {
@@ -482,7 +482,7 @@ fn eventbridge_handler<'e>(obj: &'e Object, detail_type: &'static str, run: &mut
                 input = Cow::Owned(parsed.value);
             }
             Err(e) => match e.kind {
-                ParseErrorKind::Syntax => input = Cow::Borrowed(&EMPTY),
+                ParseErrorKind::Syntax => input = Cow::Borrowed(&*EMPTY),
                 ParseErrorKind::IntTooLong => {
                     p.raise("ValueError", e.message);
                     return p;
@@ -703,7 +703,7 @@ fn command_path<'e>(event: &'e Value, run: &mut Invocation) -> LambdaPrediction<
 
     // `parse_event_mode(event or {})`, then one level of envelope unwrapping.
     let falsy = !event.is_truthy();
-    let mut payload = if falsy { &EMPTY } else { event };
+    let mut payload = if falsy { &*EMPTY } else { event };
     if let Some(obj) = payload.as_object()
         && obj.contains_key("detail-type")
         && let Some(detail) = obj.get("detail")
