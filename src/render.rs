@@ -141,13 +141,13 @@ fn write_loc(out: &mut impl Out, loc: &[Loc]) {
     out.push(']');
 }
 
-fn write_field_error(out: &mut impl Out, error: &FieldError<'_>) {
+fn write_field_error(out: &mut impl Out, error: &FieldError<'_, '_>) {
     out.push_str("{\"loc\":");
     write_loc(out, error.loc);
     out.push_str(",\"code\":");
     write_plain(out, error.code);
     out.push_str(",\"message\":");
-    write_str(out, &error.message);
+    write_str(out, error.message);
     // `missing` and model-level errors carry the whole object, which says nothing new.
     if error.code != "missing" && !error.loc.is_empty() {
         out.push_str(",\"input\":");
@@ -159,7 +159,7 @@ fn write_field_error(out: &mut impl Out, error: &FieldError<'_>) {
 fn write_response(out: &mut impl Out, p: &LambdaPrediction<'_>) {
     match &p.response {
         None => out.push_str("null"),
-        Some(Response::Command { status, mode, trading_mode, .. }) => {
+        Some(Response::Command { status, mode, trading_mode, message }) => {
             out.push_str("{\"status\":");
             write_plain(out, status);
             out.push_str(",\"mode\":");
@@ -167,7 +167,10 @@ fn write_response(out: &mut impl Out, p: &LambdaPrediction<'_>) {
             out.push_str(",\"trading_mode\":");
             write_plain(out, trading_mode);
             out.push_str(",\"message\":");
-            write_str_with(out, |text| p.write_response_message(text));
+            match message {
+                Message::Text(text) => write_str(out, text),
+                Message::ValidationFailed => write_str_with(out, |text| p.write_response_message(text)),
+            }
             out.push('}');
         }
         Some(Response::Handler { status_code, body }) => {
@@ -281,9 +284,8 @@ impl<'a> Spill<'a> {
     }
 }
 
-impl Out for Spill<'_> {
-    fn push_str(&mut self, s: &str) {
-        self.buf.push_str(s);
+impl Spill<'_> {
+    fn drain_if_full(&mut self) {
         if self.buf.len() >= self.at {
             if self.error.is_none()
                 && let Err(e) = self.out.write_all(self.buf.as_bytes())
@@ -293,9 +295,17 @@ impl Out for Spill<'_> {
             self.buf.clear();
         }
     }
+}
+
+impl Out for Spill<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        self.drain_if_full();
+    }
 
     fn push(&mut self, c: char) {
-        self.push_str(c.encode_utf8(&mut [0; 4]));
+        self.buf.push(c);
+        self.drain_if_full();
     }
 }
 

@@ -310,11 +310,13 @@ impl Parser<'_> {
     /// One value starting at `self.pos` (no leading whitespace), containers included.
     fn value(&mut self) -> Result<Value, ParseError> {
         let mut stack: Vec<Frame> = Vec::new();
-        // Room for every entry the text can hold (one per `:`), so a large object never
-        // regrows, which would hold its entries twice while they are copied. Untouched room is
-        // only reserved address space; the cap keeps that reasonable for huge inputs.
-        let colons = memchr::memchr_iter(b':', self.src.get(self.pos..).unwrap_or_default()).count();
-        let mut entries: Vec<(PyStr, Value)> = Vec::with_capacity(colons.clamp(32, RESERVED_ENTRIES_AT_MOST));
+        // In a large text, room for every entry it can hold (one per `:`), so a large object
+        // never regrows, which would hold its entries twice while they are copied. Untouched
+        // room is only reserved address space; the cap keeps that reasonable for huge inputs.
+        // A typical event needs no more than 32.
+        let rest = self.src.get(self.pos..).unwrap_or_default();
+        let room = if rest.len() > 1 << 16 { memchr::memchr_iter(b':', rest).count() } else { 32 };
+        let mut entries: Vec<(PyStr, Value)> = Vec::with_capacity(room.clamp(32, RESERVED_ENTRIES_AT_MOST));
         'value: loop {
             let mut value = match self.peek() {
                 Some(open @ (b'[' | b'{')) => {

@@ -73,27 +73,40 @@ impl ErrorInput<'_> {
 
 /// One pydantic error line (`ValidationError.errors()` entry), handed to a sink as it is found.
 #[derive(Debug, Clone)]
-pub struct FieldError<'a> {
-    pub loc: &'a [Loc],
+pub struct FieldError<'l, 'v> {
+    pub loc: &'l [Loc],
     /// pydantic's error type, e.g. `extra_forbidden`.
     pub code: &'static str,
-    pub message: Cow<'static, str>,
-    pub input: ErrorInput<'a>,
+    pub message: &'l Cow<'static, str>,
+    pub input: ErrorInput<'v>,
 }
 
-/// Where a validation run puts its errors: each is counted and handed on, never stored, so a
-/// payload with millions of errors costs no memory.
-struct Errors<'s> {
+/// Where a validation run of an input living for `'v` puts its errors: each is counted and
+/// handed on, never stored, so a payload with millions of errors costs no memory.
+struct Errors<'s, 'v> {
     count: usize,
-    sink: &'s mut dyn FnMut(&FieldError<'_>),
+    sink: &'s mut dyn FnMut(&FieldError<'_, 'v>),
 }
 
-impl Errors<'_> {
-    fn push(&mut self, loc: &[Loc], code: &'static str, message: impl Into<Cow<'static, str>>, input: ErrorInput<'_>) {
+impl<'v> Errors<'_, 'v> {
+    fn push(&mut self, loc: &[Loc], code: &'static str, message: impl Into<Cow<'static, str>>, input: ErrorInput<'v>) {
         self.count += 1;
-        (self.sink)(&FieldError { loc, code, message: message.into(), input });
+        (self.sink)(&FieldError { loc, code, message: &message.into(), input });
     }
 }
+
+/// An error of a small validation, kept from its first run so that writing it (twice: the
+/// message and the list) does not run the validation again.
+#[derive(Debug, Clone)]
+struct Kept<'e> {
+    loc: Box<[Loc]>,
+    code: &'static str,
+    message: Cow<'static, str>,
+    input: ErrorInput<'e>,
+}
+
+/// Validations with at most this many errors keep them (a few kilobytes at most).
+const KEPT_AT_MOST: usize = 64;
 
 /// A model's validation that failed: the model and its input. The errors are found again each
 /// time they are read ([`Validation::for_each`]); pydantic's text is written from them.
@@ -106,19 +119,32 @@ pub struct Validation<'e> {
     /// A model-level rule that failed after every field validated, with its message.
     rule: Option<&'static str>,
     count: usize,
+    /// The errors, when there are few and the input is borrowed (they point into it).
+    kept: Option<Vec<Kept<'e>>>,
 }
 
 impl<'e> Validation<'e> {
     /// Validates `input` (with the `datetimes` keys already converted); `None` when it is valid.
     pub fn check(model: &'static Model, input: Cow<'e, Value>, datetimes: &'static [&'static str]) -> Option<Self> {
-        let count = run(model, &input, datetimes, &mut |_| {});
-        (count > 0).then_some(Validation { model, input, datetimes, rule: None, count })
+        let (count, kept) = match &input {
+            Cow::Borrowed(value) => {
+                let mut kept = Vec::new();
+                let count = run(model, value, datetimes, &mut |e| {
+                    if kept.len() < KEPT_AT_MOST {
+                        kept.push(Kept { loc: e.loc.into(), code: e.code, message: e.message.clone(), input: e.input });
+                    }
+                });
+                (count, Some(kept).filter(|_| count <= KEPT_AT_MOST))
+            }
+            Cow::Owned(value) => (run(model, value, datetimes, &mut |_| {}), None),
+        };
+        (count > 0).then_some(Validation { model, input, datetimes, rule: None, count, kept })
     }
 
     /// A dict whose fields validated but whose model-level rule (`@model_validator`) raised
     /// `ValueError` with `message`.
     pub fn rule_failed(model: &'static Model, input: Cow<'e, Value>, message: &'static str) -> Self {
-        Validation { model, input, datetimes: &[], rule: Some(message), count: 1 }
+        Validation { model, input, datetimes: &[], rule: Some(message), count: 1, kept: None }
     }
 
     /// The first line of pydantic's text: `2 validation errors for LambdaEvent`.
@@ -133,12 +159,18 @@ impl<'e> Validation<'e> {
     }
 
     /// Hands each error to `f`, in pydantic's order.
-    pub fn for_each(&self, mut f: impl FnMut(&FieldError<'_>)) {
+    pub fn for_each(&self, mut f: impl FnMut(&FieldError<'_, '_>)) {
+        if let Some(kept) = &self.kept {
+            for e in kept {
+                f(&FieldError { loc: &e.loc, code: e.code, message: &e.message, input: e.input });
+            }
+            return;
+        }
         match (self.rule, &*self.input) {
             (Some(message), Value::Object(object)) => f(&FieldError {
                 loc: &[],
                 code: "value_error",
-                message: message.into(),
+                message: &Cow::Borrowed(message),
                 input: ErrorInput::Dict(object),
             }),
             _ => {
@@ -149,7 +181,7 @@ impl<'e> Validation<'e> {
 
     /// The same validation, owning its input (a copy when it was borrowed).
     pub fn into_owned(self) -> Validation<'static> {
-        Validation { input: Cow::Owned(self.input.into_owned()), ..self }
+        Validation { input: Cow::Owned(self.input.into_owned()), kept: None, ..self }
     }
 
     /// `str(ValidationError)` as pydantic 2.12 prints it (close, not byte-exact: see
@@ -167,7 +199,7 @@ impl<'e> Validation<'e> {
                 }
             }
             out.push_str("\n  ");
-            out.push_str(&error.message);
+            out.push_str(error.message);
             out.push_str(" [type=");
             out.push_str(error.code);
             out.push_str(", input_value=");
@@ -199,7 +231,12 @@ impl PartialEq for Validation<'_> {
 
 /// Validates a model input (a dict or anything else), handing each error to `sink`; returns
 /// how many there were.
-fn run(model: &Model, input: &Value, datetimes: &[&str], sink: &mut dyn FnMut(&FieldError<'_>)) -> usize {
+fn run<'v>(
+    model: &Model,
+    input: &'v Value,
+    datetimes: &'static [&'static str],
+    sink: &mut dyn FnMut(&FieldError<'_, 'v>),
+) -> usize {
     let mut errors = Errors { count: 0, sink };
     match input {
         Value::Object(object) => {
@@ -306,18 +343,18 @@ pub enum Input<'a> {
 }
 
 /// The dict a model validates, with the handler's `timestamp` conversion applied on top.
-struct ModelInput<'a> {
-    object: &'a Object,
+struct ModelInput<'v> {
+    object: &'v Object,
     /// Keys whose value the handler replaced by a `datetime` before validation.
-    datetimes: &'a [&'a str],
+    datetimes: &'static [&'static str],
 }
 
-fn model_type_error(model: &Model, loc: &[Loc], input: &Value, errors: &mut Errors<'_>) {
+fn model_type_error<'v>(model: &Model, loc: &[Loc], input: &'v Value, errors: &mut Errors<'_, 'v>) {
     let message = format!("Input should be a valid dictionary or instance of {}", model.name);
     errors.push(loc, "model_type", message, ErrorInput::Value(input));
 }
 
-fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
+fn validate_fields<'v>(model: &Model, input: &ModelInput<'v>, loc: &mut Vec<Loc>, errors: &mut Errors<'_, 'v>) {
     if model.extra == Extra::Forbid
         && let Some((key, _)) = input.object.iter().find(|(k, _)| k.has_lone_surrogate())
     {
@@ -350,18 +387,18 @@ fn validate_fields(model: &Model, input: &ModelInput<'_>, loc: &mut Vec<Loc>, er
     }
 }
 
-fn push(
-    errors: &mut Errors<'_>,
+fn push<'v>(
+    errors: &mut Errors<'_, 'v>,
     loc: &[Loc],
     code: &'static str,
     message: impl Into<Cow<'static, str>>,
-    input: &Value,
+    input: &'v Value,
 ) {
     errors.push(loc, code, message, ErrorInput::Value(input));
 }
 
 /// Checks one value against a field type; `nullable` admits JSON null.
-fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
+fn check<'v>(ty: &Ty, nullable: bool, input: Input<'v>, loc: &mut Vec<Loc>, errors: &mut Errors<'_, 'v>) {
     let value = match input {
         Input::DateTime => {
             // Only `timestamp` is ever converted, and every model types it as a datetime.
@@ -477,7 +514,7 @@ fn check(ty: &Ty, nullable: bool, input: Input<'_>, loc: &mut Vec<Loc>, errors: 
     }
 }
 
-fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Option<&'v Object> {
+fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_, 'v>) -> Option<&'v Object> {
     match value {
         Value::Object(object) => Some(object),
         _ => {
@@ -488,7 +525,7 @@ fn check_dict<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Opt
 }
 
 /// `dict[str, ...]` validates every key as a strict `str`; only a lone surrogate can fail.
-fn check_dict_keys(object: &Object, loc: &mut Vec<Loc>, errors: &mut Errors<'_>) {
+fn check_dict_keys<'v>(object: &'v Object, loc: &mut Vec<Loc>, errors: &mut Errors<'_, 'v>) {
     for (key, _) in object.iter().filter(|(k, _)| k.has_lone_surrogate()) {
         loc.push(shown_key(key));
         loc.push(Loc::key("[key]"));
@@ -503,7 +540,7 @@ fn shown_key(key: &PyStr) -> Loc {
     if key.has_lone_surrogate() { Loc::Key(PyStr::new(key.lossy_per_byte())) } else { Loc::Key(key.clone()) }
 }
 
-fn push_unicode(errors: &mut Errors<'_>, loc: &[Loc], input: ErrorInput<'_>) {
+fn push_unicode<'v>(errors: &mut Errors<'_, 'v>, loc: &[Loc], input: ErrorInput<'v>) {
     errors.push(
         loc,
         "string_unicode",
@@ -513,7 +550,7 @@ fn push_unicode(errors: &mut Errors<'_>, loc: &[Loc], input: ErrorInput<'_>) {
 }
 
 /// Strict `str` with whitespace stripping; returns the stripped text when it is a string.
-fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Option<&'v str> {
+fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_, 'v>) -> Option<&'v str> {
     match value {
         Value::Str(s) if s.has_lone_surrogate() => {
             push_unicode(errors, loc, ErrorInput::Value(value));
@@ -529,15 +566,15 @@ fn check_str<'v>(value: &'v Value, loc: &[Loc], errors: &mut Errors<'_>) -> Opti
 }
 
 #[allow(clippy::too_many_arguments)]
-fn check_str_constraints(
+fn check_str_constraints<'v>(
     text: &str,
-    value: &Value,
+    value: &'v Value,
     min_len: Option<usize>,
     max_len: Option<usize>,
     pattern: Option<&TextPattern>,
     after: Option<After>,
     loc: &[Loc],
-    errors: &mut Errors<'_>,
+    errors: &mut Errors<'_, 'v>,
 ) {
     let before = errors.count;
     if let Some(min) = min_len
@@ -610,51 +647,51 @@ pub fn render_loc(loc: &[Loc]) -> String {
 fn push_truncated_repr(out: &mut impl Out, input: ErrorInput<'_>) {
     let mut ends = Ends::default();
     input.repr_into(&mut ends);
-    if ends.len <= 50 {
-        return out.push_str(&ends.head);
+    let text = &ends.text;
+    let head = match &ends.head {
+        None if text.len() <= 50 => return out.push_str(text),
+        None => text,
+        Some(head) => head,
+    };
+    let mut cut = 25;
+    while !head.is_char_boundary(cut) {
+        cut -= 1;
     }
-    let mut head = 25;
-    while !ends.head.is_char_boundary(head) {
-        head -= 1;
-    }
-    let mut tail = ends.tail.len() - 24;
-    while !ends.tail.is_char_boundary(tail) {
+    out.push_str(&head[..cut]);
+    out.push_str("...");
+    let mut tail = text.len() - 24;
+    while !text.is_char_boundary(tail) {
         tail += 1;
     }
-    out.push_str(&ends.head[..head]);
-    out.push_str("...");
-    out.push_str(&ends.tail[tail..]);
+    out.push_str(&text[tail..]);
 }
 
-/// The first 50 and the last bytes (at least 24) of a text written to it, and its length.
+/// A text written to it, or once it grows long, its first 50 bytes and its last few.
 #[derive(Default)]
 struct Ends {
-    head: String,
-    /// Whether a character did not fit in `head` (none after it may go there).
-    head_full: bool,
-    tail: String,
-    len: usize,
+    /// The whole text until it grows long; then the latest part of it (at least 64 bytes).
+    text: String,
+    /// The first 50 bytes (on a character boundary), once the text has grown long.
+    head: Option<String>,
 }
 
 impl Out for Ends {
     fn push_str(&mut self, s: &str) {
-        self.len += s.len();
-        if !self.head_full {
-            for c in s.chars() {
-                if self.head.len() + c.len_utf8() > 50 {
-                    self.head_full = true;
-                    break;
+        self.text.push_str(s);
+        if self.text.len() > 4096 {
+            let head = self.head.get_or_insert_with(|| {
+                let mut end = 50;
+                while !self.text.is_char_boundary(end) {
+                    end -= 1;
                 }
-                self.head.push(c);
-            }
-        }
-        self.tail.push_str(s);
-        if self.tail.len() > 1024 {
-            let mut cut = self.tail.len() - 64;
-            while !self.tail.is_char_boundary(cut) {
+                self.text[..end].to_string()
+            });
+            debug_assert!(head.len() <= 50);
+            let mut cut = self.text.len() - 64;
+            while !self.text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            self.tail.drain(..cut);
+            self.text.drain(..cut);
         }
     }
 
