@@ -287,18 +287,33 @@ impl<'a> Spill<'a> {
 impl Spill<'_> {
     fn drain_if_full(&mut self) {
         if self.buf.len() >= self.at {
-            if self.error.is_none()
-                && let Err(e) = self.out.write_all(self.buf.as_bytes())
-            {
-                *self.error = Some(e);
-            }
-            self.buf.clear();
+            self.drain();
         }
+    }
+
+    fn drain(&mut self) {
+        write_unless_failed(self.out, self.error, self.buf.as_bytes());
+        self.buf.clear();
+    }
+}
+
+/// Writes `bytes` unless an earlier write failed; keeps the first error.
+pub fn write_unless_failed(out: &mut dyn std::io::Write, error: &mut Option<std::io::Error>, bytes: &[u8]) {
+    if error.is_none()
+        && let Err(e) = out.write_all(bytes)
+    {
+        *error = Some(e);
     }
 }
 
 impl Out for Spill<'_> {
     fn push_str(&mut self, s: &str) {
+        if s.len() >= self.at {
+            // A long run (a large string's text) goes straight out, not through the buffer.
+            self.drain();
+            write_unless_failed(self.out, self.error, s.as_bytes());
+            return;
+        }
         self.buf.push_str(s);
         self.drain_if_full();
     }
@@ -425,14 +440,8 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     table.add_row(vec!["path".to_string(), p.path.as_str().to_string()]);
     table.add_row(vec![Cell::new("outcome"), outcome_cell(p, style)]);
     let response = match &p.response {
-        Some(Response::Command { status, mode, trading_mode, message }) => {
-            let message = match (message, &p.validation) {
-                (Message::ValidationFailed, Some(validation)) => {
-                    format!("Lambda execution critical error: {}", validation.headline())
-                }
-                (Message::Text(text), _) => first_line(text).to_string(),
-                (Message::ValidationFailed, None) => String::new(),
-            };
+        Some(Response::Command { status, mode, trading_mode, .. }) => {
+            let message = p.response_first_line().unwrap_or_default();
             format!("status={status} mode={mode} trading_mode={trading_mode}\nmessage={message}")
         }
         Some(Response::Handler { status_code, body }) => format!("statusCode={status_code} body={body}"),
@@ -474,35 +483,64 @@ pub fn route_detail_table(record: &RouteRecord, style: Style) -> String {
     fitted(&mut table)
 }
 
+/// What the tables show of one routed event, taken while the event is at hand (a record may
+/// borrow from its event, which is gone by the time a table is drawn).
+#[derive(Debug, Clone)]
+pub struct TableRow {
+    input: String,
+    bus: String,
+    path: &'static str,
+    outcome: String,
+    handler: String,
+    warnings: Vec<&'static str>,
+    live: bool,
+    /// A failed validation: the overview counts these together, whatever their error count.
+    failed_validation: bool,
+}
+
+impl TableRow {
+    pub fn of(record: &RouteRecord<'_>) -> Self {
+        let p = &record.lambda;
+        TableRow {
+            input: record.origin.to_string(),
+            bus: bus_summary(record.bus.as_ref()),
+            path: p.path.as_str(),
+            outcome: outcome(p),
+            handler: handler_or_trade(p),
+            warnings: record.warnings().iter().map(|w| w.code.as_str()).collect(),
+            live: trades_live(p),
+            failed_validation: p.response.is_some() && p.validation.is_some(),
+        }
+    }
+}
+
 /// One row per event.
-pub fn route_summary_table(records: &[RouteRecord], style: Style) -> String {
+pub fn route_summary_table(rows: &[TableRow], style: Style) -> String {
     let mut table = new_table(style);
     let header = ["input", "bus", "path", "outcome", "handler / trade", "warnings"];
-    let rows: Vec<Vec<String>> = records
+    let texts: Vec<Vec<String>> = rows
         .iter()
-        .map(|record| {
-            let p = &record.lambda;
-            let codes: Vec<&str> = record.warnings().iter().map(|w| w.code.as_str()).collect();
+        .map(|row| {
             vec![
-                record.origin.to_string(),
-                bus_summary(record.bus.as_ref()),
-                p.path.as_str().to_string(),
-                outcome(p),
-                handler_or_trade(p),
-                codes.join(", "),
+                row.input.clone(),
+                row.bus.clone(),
+                row.path.to_string(),
+                row.outcome.clone(),
+                row.handler.clone(),
+                row.warnings.join(", "),
             ]
         })
         .collect();
-    let limits = table.width().map(|width| word_limits(&header, &rows, width.into()));
+    let limits = table.width().map(|width| word_limits(&header, &texts, width.into()));
     table.set_header(header.to_vec());
-    for (record, row) in records.iter().zip(rows) {
-        let mut cells = row.into_iter().enumerate().map(|(i, text)| match &limits {
+    for (row, text) in rows.iter().zip(texts) {
+        let mut cells = text.into_iter().enumerate().map(|(i, text)| match &limits {
             Some(limits) => shorten(&text, limits[i]),
             None => text,
         });
         let mut next = || cells.next().unwrap_or_default();
         let (input, bus, path, outcome, handler, warnings) = (next(), next(), next(), next(), next(), next());
-        let outcome = if trades_live(&record.lambda) { live_cell(outcome, style) } else { Cell::new(outcome) };
+        let outcome = if row.live { live_cell(outcome, style) } else { Cell::new(outcome) };
         table.add_row(vec![
             Cell::new(input),
             Cell::new(bus),
@@ -528,15 +566,10 @@ pub struct Overview {
 const OUTCOMES_AT_MOST: usize = 40;
 
 impl Overview {
-    pub fn add(&mut self, record: &RouteRecord) {
-        let p = &record.lambda;
+    pub fn add(&mut self, row: &TableRow) {
         // Validation failures differ only by their count of errors: one row for them all.
-        let text = if p.response.is_some() && p.validation.is_some() {
-            "failed: validation errors".to_string()
-        } else {
-            outcome(p)
-        };
-        let mut key = (p.path.as_str(), text);
+        let text = if row.failed_validation { "failed: validation errors".to_string() } else { row.outcome.clone() };
+        let mut key = (row.path, text);
         let found = self.outcomes.iter().position(|(k, ..)| *k == key);
         let found = match found {
             None if self.outcomes.len() >= OUTCOMES_AT_MOST => {
@@ -547,13 +580,12 @@ impl Overview {
         };
         match found {
             Some(i) => self.outcomes[i].1 += 1,
-            None => self.outcomes.push((key, 1, record.origin.to_string(), trades_live(p))),
+            None => self.outcomes.push((key, 1, row.input.clone(), row.live)),
         }
-        for w in record.warnings() {
-            let code = w.code.as_str();
+        for &code in &row.warnings {
             match self.warnings.iter_mut().find(|(c, ..)| *c == code) {
                 Some(entry) => entry.1 += 1,
-                None => self.warnings.push((code, 1, record.origin.to_string())),
+                None => self.warnings.push((code, 1, row.input.clone())),
             }
         }
     }

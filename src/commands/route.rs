@@ -9,7 +9,7 @@ use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
 use crate::input::{self, Format, Found, InputError, Item, Origin};
 use crate::json::Out;
-use crate::render::{self, OutputFormat, Overview, RouteRecord, Spill, Style};
+use crate::render::{self, OutputFormat, Overview, RouteRecord, Spill, Style, TableRow};
 use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
 
 /// Everything `route` needs, already resolved from the command line.
@@ -48,9 +48,10 @@ struct Run<'a> {
     /// Labels events compactly for the batch: an index into `files` and a line (0 for none).
     batch: Batch,
     files: Vec<std::sync::Arc<str>>,
-    /// Table output: the events so far, until there are too many for a row each (owning what
-    /// they borrowed from their events, which are gone by the time the table is drawn).
-    records: Vec<RouteRecord<'static>>,
+    /// Table output: the events so far, until there are too many for a row each, and the
+    /// first event's detail table (what is printed for one event).
+    rows: Vec<TableRow>,
+    first_detail: Option<String>,
     overview: Option<Overview>,
     events: usize,
     trades: usize,
@@ -76,7 +77,8 @@ pub fn run(opts: &RouteOptions, stdin: &mut dyn Read, out: &mut dyn Write, err: 
         buffer: String::with_capacity(FLUSH_AT * 2),
         batch: Batch::new(),
         files: Vec::new(),
-        records: Vec::new(),
+        rows: Vec::new(),
+        first_detail: None,
         overview: None,
         events: 0,
         trades: 0,
@@ -265,16 +267,20 @@ impl Run<'_> {
                 if let Some(differences) = check {
                     self.report_check_table(&record.origin, &differences);
                 }
+                let row = TableRow::of(&record);
                 if let Some(overview) = &mut self.overview {
-                    overview.add(&record);
-                } else if self.records.len() < TABLE_ROWS_AT_MOST {
-                    self.records.push(RouteRecord { lambda: record.lambda.into_owned(), ..record });
+                    overview.add(&row);
+                } else if self.rows.len() < TABLE_ROWS_AT_MOST {
+                    if self.rows.is_empty() {
+                        self.first_detail = Some(render::route_detail_table(&record, self.opts.style));
+                    }
+                    self.rows.push(row);
                 } else {
                     let mut overview = Overview::default();
-                    for earlier in self.records.drain(..) {
+                    for earlier in self.rows.drain(..) {
                         overview.add(&earlier);
                     }
-                    overview.add(&record);
+                    overview.add(&row);
                     self.overview = Some(overview);
                 }
             }
@@ -344,9 +350,7 @@ impl Run<'_> {
     }
 
     fn flush(&mut self) {
-        if let Err(e) = self.out.write_all(self.buffer.as_bytes()) {
-            self.io_error.get_or_insert(e);
-        }
+        render::write_unless_failed(self.out, &mut self.io_error, self.buffer.as_bytes());
         self.buffer.clear();
     }
 
@@ -357,10 +361,10 @@ impl Run<'_> {
                 self.buffer.push_str(&format!("{} passed, {} failed\n", self.passed, self.failed));
             } else if let Some(overview) = &self.overview {
                 self.buffer.push_str(&overview.tables(self.opts.style));
-            } else if self.records.len() == 1 {
-                self.buffer.push_str(&render::route_detail_table(&self.records[0], self.opts.style));
-            } else if !self.records.is_empty() {
-                self.buffer.push_str(&render::route_summary_table(&self.records, self.opts.style));
+            } else if let ([_], Some(detail)) = (self.rows.as_slice(), &self.first_detail) {
+                self.buffer.push_str(detail);
+            } else if !self.rows.is_empty() {
+                self.buffer.push_str(&render::route_summary_table(&self.rows, self.opts.style));
             }
         }
         self.flush();

@@ -197,8 +197,10 @@ impl ObjectBuilder {
             // A large object over a smaller prefix (the usual shape of a big document): keep the
             // stack's allocation for the object and copy the prefix out, so the large part is
             // never held twice.
-            let prefix = stack.get(..start).unwrap_or_default().to_vec();
-            let mut mine = std::mem::replace(stack, prefix);
+            // The rest of the room reserved goes on with the prefix, for later large objects.
+            let mut rest = Vec::with_capacity(stack.capacity() - count);
+            rest.extend_from_slice(stack.get(..start).unwrap_or_default());
+            let mut mine = std::mem::replace(stack, rest);
             mine.drain(..start);
             mine.shrink_to_fit();
             Object::from_unique(mine)
@@ -312,7 +314,8 @@ impl Parser<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         // In a large text, room for every entry it can hold (one per `:`), so a large object
         // never regrows, which would hold its entries twice while they are copied. Untouched
-        // room is only reserved address space; the cap keeps that reasonable for huge inputs.
+        // room is only reserved address space (where the system overcommits memory, as Linux
+        // does by default); the cap keeps that reasonable for huge inputs.
         // A typical event needs no more than 32.
         let rest = self.src.get(self.pos..).unwrap_or_default();
         let room = if rest.len() > 1 << 16 { memchr::memchr_iter(b':', rest).count() } else { 32 };

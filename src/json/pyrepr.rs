@@ -16,6 +16,11 @@ pub fn repr_into(out: &mut impl Out, value: &Value) {
     serialize::<Python>(out, value);
 }
 
+/// Appends Python's `repr()` of a string.
+pub fn repr_pystr_into(out: &mut impl Out, s: &PyStr) {
+    push_str_repr(out, s);
+}
+
 /// Appends Python's `repr()` of a dict.
 pub fn repr_object_into(out: &mut impl Out, object: &Object) {
     serialize_object::<Python>(out, object);

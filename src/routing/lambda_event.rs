@@ -93,3 +93,34 @@ pub fn parse(event: &Value) -> Result<Vec<String>, Validation<'_>> {
     }
     Ok(args)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse_python_json;
+
+    fn text(validation: &Validation<'_>) -> String {
+        let mut out = String::new();
+        validation.write_text(&mut out);
+        validation.for_each(|e| out.push_str(&format!("\n{:?} {} {}", e.loc, e.code, e.message)));
+        out
+    }
+
+    /// Errors kept from the first run read exactly like errors found again (what an owned
+    /// input, such as a decoded string detail, always does).
+    #[test]
+    fn kept_errors_read_like_errors_found_again() {
+        let many: Vec<String> = (0..70).map(|i| format!("\"k{i}\": [{i}]")).collect();
+        let many = format!("{{{}}}", many.join(", "));
+        for payload in [
+            r#"{"mode":"TRADE","pnl_periods":"3","month":"2024-1","\ud800":1}"#,
+            r#"{"mode":"trade","month":"2024-01","extra":{"a":[1,2,{"b":"x"}]},"to":"\udc00"}"#,
+            r#"{"action":"pnl_analysis"}"#,
+            &many,
+        ] {
+            let event = parse_python_json(payload).unwrap_or_else(|e| panic!("{payload}: {e:?}")).value;
+            let Err(validation) = parse(&event) else { panic!("{payload} validates") };
+            assert_eq!(text(&validation), text(&validation.clone().into_owned()), "{payload}");
+        }
+    }
+}

@@ -97,6 +97,9 @@ pub enum Response {
     Handler { status_code: u16, body: String },
 }
 
+/// How a command response's message starts when `main` or the validation raised.
+pub const CRITICAL_ERROR: &str = "Lambda execution critical error: ";
+
 /// The `message` of a command response.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -289,10 +292,24 @@ impl<'e> LambdaPrediction<'e> {
         match (&self.response, &self.validation) {
             (Some(Response::Command { message: Message::Text(text), .. }), _) => out.push_str(text),
             (Some(Response::Command { message: Message::ValidationFailed, .. }), Some(validation)) => {
-                out.push_str("Lambda execution critical error: ");
+                out.push_str(CRITICAL_ERROR);
                 validation.write_text(out);
             }
             _ => {}
+        }
+    }
+
+    /// The first line of the command response's `message` (pydantic's text is not built for it).
+    pub fn response_first_line(&self) -> Option<String> {
+        match (&self.response, &self.validation) {
+            (Some(Response::Command { message: Message::Text(text), .. }), _) => {
+                Some(text.lines().next().unwrap_or_default().to_string())
+            }
+            (Some(Response::Command { message: Message::ValidationFailed, .. }), Some(validation)) => {
+                Some(format!("{CRITICAL_ERROR}{}", validation.headline()))
+            }
+            (Some(Response::Command { .. }), None) => Some(String::new()),
+            _ => None,
         }
     }
 
@@ -318,10 +335,7 @@ impl<'e> LambdaPrediction<'e> {
             Some(Response::Command { status: "skipped", .. }) => "skips it (circuit breaker)".to_string(),
             Some(Response::Command { status, .. }) => match &self.main_args {
                 Some(args) => format!("runs main({args:?})"),
-                None => {
-                    let message = self.response_message().unwrap_or_default();
-                    format!("returns status {status} ({})", message.lines().next().unwrap_or_default())
-                }
+                None => format!("returns status {status} ({})", self.response_first_line().unwrap_or_default()),
             },
             Some(Response::Handler { status_code, body }) => format!("returns {status_code} ({body})"),
             None => "returns nothing".to_string(),
@@ -694,7 +708,7 @@ fn command_path<'e>(event: &'e Value, run: &mut Invocation) -> LambdaPrediction<
                     status: "failed",
                     mode: "unknown",
                     trading_mode: "unknown",
-                    message: format!("Lambda execution critical error: {message}").into(),
+                    message: format!("{CRITICAL_ERROR}{message}").into(),
                 });
                 return p;
             }

@@ -26,7 +26,7 @@ impl Loc {
     }
 
     /// The location element as text.
-    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+    pub fn text(&self) -> Cow<'_, str> {
         match self {
             Loc::Field(name) => (*name).into(),
             Loc::Key(key) => key.as_str().into(),
@@ -66,7 +66,7 @@ impl ErrorInput<'_> {
         match self {
             ErrorInput::Value(v) => pyrepr::repr_into(out, v),
             ErrorInput::Dict(o) => pyrepr::repr_object_into(out, o),
-            ErrorInput::Key(k) => pyrepr::repr_into(out, &Value::Str(k.clone())),
+            ErrorInput::Key(k) => pyrepr::repr_pystr_into(out, k),
         }
     }
 }
@@ -109,7 +109,8 @@ struct Kept<'e> {
 const KEPT_AT_MOST: usize = 64;
 
 /// A model's validation that failed: the model and its input. The errors are found again each
-/// time they are read ([`Validation::for_each`]); pydantic's text is written from them.
+/// time they are read ([`Validation::for_each`]), except for a few kept from the first run when
+/// the input is borrowed from the event; pydantic's text is written from them.
 #[derive(Debug, Clone)]
 pub struct Validation<'e> {
     pub model: &'static Model,
@@ -209,13 +210,6 @@ impl<'e> Validation<'e> {
             out.push_str("]\n    For further information visit https://errors.pydantic.dev/2.12/v/");
             out.push_str(error.code);
         });
-    }
-
-    /// [`Validation::write_text`] as a `String`.
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        self.write_text(&mut out);
-        out
     }
 }
 
