@@ -7,7 +7,7 @@ use std::fmt;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use crate::json::parse::ParseErrorKind;
+use crate::json::parse::{ParseError, ParseErrorKind, Parsed};
 use crate::json::{Value, parse_python_json};
 
 /// Where an event came from; `line` is set for JSON Lines input.
@@ -357,12 +357,16 @@ impl Lines<'_> {
         if self.number == 0 || self.blank() {
             return sink(parse_document(&self.file, ""));
         }
-        let continues = std::str::from_utf8(&self.buf).is_ok_and(|text| match parse_python_json(text) {
-            Ok(_) => false,
-            Err(e) => e.kind == ParseErrorKind::Syntax && e.offset >= text.trim_end().len(),
-        });
+        // The first line's parse decides, and is its event when lines are events.
+        let first = std::str::from_utf8(&self.buf).ok().map(|text| (text.trim_end().len(), parse_python_json(text)));
+        let continues = matches!(&first, Some((len, Err(e))) if e.kind == ParseErrorKind::Syntax && e.offset >= *len);
         if !continues {
-            sink(self.decode_line());
+            sink(match first {
+                Some((_, parsed)) => {
+                    decode(Origin { file: self.file.clone(), line: Some(self.number) }, parsed, self.number - 1)
+                }
+                None => self.decode_line(),
+            });
             return self.all(sink);
         }
         let mut bytes = skipped;
@@ -380,7 +384,7 @@ impl Lines<'_> {
         match std::str::from_utf8(line) {
             Ok(text) => {
                 let origin = Origin { file: self.file.clone(), line: Some(self.number) };
-                decode(origin, text, self.number - 1)
+                decode(origin, parse_python_json(text), self.number - 1)
             }
             Err(e) => {
                 let column = String::from_utf8_lossy(&line[..e.valid_up_to()]).chars().count() + 1;
@@ -431,12 +435,12 @@ fn parse_document(name: &str, text: &str) -> Item {
         });
     }
     let origin = Origin { file: name.into(), line: None };
-    decode(origin, text, 0)
+    decode(origin, parse_python_json(text), 0)
 }
 
-/// Decodes one event; `line_offset` shifts error lines for JSON Lines input.
-fn decode(origin: Origin, text: &str, line_offset: usize) -> Item {
-    match parse_python_json(text) {
+/// An event from its parse; `line_offset` shifts error lines for JSON Lines input.
+fn decode(origin: Origin, parsed: Result<Parsed, ParseError>, line_offset: usize) -> Item {
+    match parsed {
         Ok(parsed) => Ok(Event {
             origin,
             value: parsed.value,
