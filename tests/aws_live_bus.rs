@@ -3,7 +3,7 @@
 mod common;
 
 use alchemiser::bus::RuleState;
-use common::{Moto, aws_command, create_bus, json_lines, put_rule, unique};
+use common::{Moto, aws_command, create_archive, create_bus, json_lines, put_function_target, put_rule, unique};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime")
@@ -19,22 +19,10 @@ fn live_bus(moto: &Moto) -> String {
         put_rule(&events, &bus, "signal-generated", exact, RuleState::Enabled).await;
         put_rule(&events, &bus, "all-events", r#"{"source":[{"prefix":"alchemiser."}]}"#, RuleState::Disabled).await;
         for rule in ["signal-generated", "all-events"] {
-            let target = aws_sdk_eventbridge::types::Target::builder()
-                .id("fn")
-                .arn("arn:aws:lambda:us-east-1:123456789012:function:the-alchemiser-v2-lambda-dev")
-                .build()
-                .expect("build");
-            events.put_targets().event_bus_name(&bus).rule(rule).targets(target).send().await.expect("PutTargets");
+            let function_arn = "arn:aws:lambda:us-east-1:123456789012:function:the-alchemiser-v2-lambda-dev";
+            put_function_target(&events, &bus, rule, function_arn).await;
         }
-        events
-            .create_archive()
-            .archive_name(unique("arch"))
-            .event_source_arn(arn)
-            .event_pattern(r#"{"source":[{"prefix":"alchemiser."}]}"#)
-            .retention_days(365)
-            .send()
-            .await
-            .expect("CreateArchive");
+        create_archive(&events, &unique("arch"), &arn, r#"{"source":[{"prefix":"alchemiser."}]}"#).await;
     });
     bus
 }

@@ -11,7 +11,10 @@ use alchemiser::bus::RuleState;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{Moto, aws_command, create_bus, create_queue, drain_queue, json_lines, put_rule, put_sqs_target, unique};
+use common::{
+    Moto, aws_command, create_archive, create_bus, create_queue, drain_queue, json_lines, put_rule, put_sqs_target,
+    unique,
+};
 
 const PATTERN: &str = r#"{"source":[{"prefix":"alchemiser."}]}"#;
 
@@ -45,15 +48,7 @@ fn fixture(moto: &Moto) -> Fixture {
     let bus_arn = runtime().block_on(async {
         let events = moto.events().await;
         let bus_arn = create_bus(&events, &bus).await;
-        events
-            .create_archive()
-            .archive_name(&archive)
-            .event_source_arn(&bus_arn)
-            .event_pattern(PATTERN)
-            .retention_days(365)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("CreateArchive {archive}: {e:?}"));
+        create_archive(&events, &archive, &bus_arn, PATTERN).await;
         put_rule(&events, &bus, &rule, PATTERN, RuleState::Enabled).await;
         put_sqs_target(&events, &bus, &rule, "Queue", &queue).await;
         bus_arn
@@ -802,6 +797,31 @@ fn a_leftover_capture_is_removed_by_the_next_preview() {
     assert!(stderr_text(&output).contains(&format!("removed {old}")), "{}", stderr_text(&output));
     assert!(captures_on(&moto, &f.bus).is_empty());
     assert!(!queue_exists(&moto, &old));
+}
+
+/// An old capture whose replay is still running (ListReplays answered through a real
+/// connection: moto's replays do not run) is another preview at work: it is kept.
+#[test]
+fn an_old_capture_still_replaying_is_kept() {
+    use common::proxy::{Fault, Proxy};
+    let moto = Moto::start();
+    let f = fixture(&moto);
+    put_events(&moto, &f.bus, 1);
+    let old = format!("alchemiser-preview-20200101000000-{:06}", std::process::id() % 1_000_000);
+    create_queue(&moto.endpoint, &old);
+    runtime().block_on(async {
+        put_rule(&moto.events().await, &f.bus, &old, r#"{"replay-name":["x"]}"#, RuleState::Enabled).await;
+    });
+    let running: &'static str = format!(r#"{{"Replays":[{{"ReplayName":"{old}","State":"RUNNING"}}]}}"#).leak();
+    let proxy = Proxy::start(&moto.endpoint, move |_, request| {
+        if request.target == "AWSEvents.ListReplays" { Fault::Respond(200, running) } else { Fault::Pass }
+    });
+    let dir = tempdir();
+    let output = aws_command(&proxy.endpoint, dir.path(), &replay_args(&f, &["--preview"])).output().expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_text(&output));
+    assert!(!stderr_text(&output).contains(&format!("removed {old}")), "{}", stderr_text(&output));
+    assert_eq!(captures_on(&moto, &f.bus), [old.clone()]);
+    assert!(queue_exists(&moto, &old));
 }
 
 /// The capture goes away when the replay fails to start (an error answered through a real

@@ -13,7 +13,8 @@ use alchemiser::bus::RuleState;
 use common::proxy::{Fault, Proxy};
 use common::{
     ACCOUNT, Moto, REGION, aws_command, aws_process, bus_with_queue, create_bus, create_function_with, create_queue,
-    drain_queue, interrupt, json_lines, put_rule, put_sqs_target, runtime, safe_event, seqs, unique,
+    drain_queue, interrupt, json_lines, put_function_target, put_rule, put_sqs_target, runtime, safe_event, seqs,
+    unique,
 };
 
 /// Starts a paper run in dev, a LIVE one in prod, when the bus delivers it to the Lambda.
@@ -39,9 +40,7 @@ fn lambda_bus(moto: &Moto, stage: &str, rule: &str, pattern: &str) -> (String, S
         create_bus(&events, &bus).await;
         put_rule(&events, &bus, rule, pattern, RuleState::Enabled).await;
         put_sqs_target(&events, &bus, rule, "q", &queue).await;
-        let lambda =
-            aws_sdk_eventbridge::types::Target::builder().id("fn").arn(function_arn(stage)).build().expect("build");
-        events.put_targets().event_bus_name(&bus).rule(rule).targets(lambda).send().await.expect("PutTargets");
+        put_function_target(&events, &bus, rule, &function_arn(stage)).await;
     });
     (bus, url)
 }

@@ -4,7 +4,10 @@
 mod common;
 
 use alchemiser::bus::RuleState;
-use common::{ACCOUNT, Moto, PAPER, REGION, aws_command, aws_json, create_bus, create_function_with, put_rule, unique};
+use common::{
+    ACCOUNT, Moto, PAPER, REGION, aws_command, aws_json, create_archive, create_bus, create_function_with,
+    put_function_target, put_rule, unique,
+};
 use serde_json::Value;
 
 /// The four 2.27.0 rules (names and patterns as the template deploys them).
@@ -38,29 +41,10 @@ fn deploy(moto: &Moto) -> Stack {
         let arn = create_bus(&events, &stack.bus).await;
         for (name, pattern) in RULES {
             put_rule(&events, &stack.bus, name, pattern, RuleState::Enabled).await;
-            let target = aws_sdk_eventbridge::types::Target::builder()
-                .id("fn")
-                .arn(format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{}", stack.function))
-                .build()
-                .expect("build");
-            events
-                .put_targets()
-                .event_bus_name(&stack.bus)
-                .rule(name)
-                .targets(target)
-                .send()
-                .await
-                .expect("PutTargets");
+            let function_arn = format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{}", stack.function);
+            put_function_target(&events, &stack.bus, name, &function_arn).await;
         }
-        events
-            .create_archive()
-            .archive_name(&stack.archive)
-            .event_source_arn(arn)
-            .event_pattern(r#"{"source":[{"prefix":"alchemiser."}]}"#)
-            .retention_days(365)
-            .send()
-            .await
-            .expect("CreateArchive");
+        create_archive(&events, &stack.archive, &arn, r#"{"source":[{"prefix":"alchemiser."}]}"#).await;
     });
     log(
         moto,

@@ -405,15 +405,20 @@ fn a_bad_byte_costs_its_own_line_only() {
     assert!(stderr.contains("mixed.jsonl:3:10: not valid UTF-8 (byte 0xE9)"), "{stderr}");
 }
 
+/// A payload of `n` keys LambdaEvent does not know: `{"k0": 0, "k1": 1, …}`.
+fn unknown_keys(n: usize) -> String {
+    let keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+    format!("{{{}}}", keys.join(", "))
+}
+
 /// A payload with many unknown keys: every error is in the record, in order, and pydantic's
 /// text counts and lists them all (the record is written as it is found, not built first).
 #[test]
 fn every_validation_error_is_written() {
     let n = 30_000;
-    let keys: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
     let out = alchemiser()
         .args(["route", "-o", "json", "-"])
-        .write_stdin(format!("{{{}}}\n", keys.join(", ")))
+        .write_stdin(format!("{}\n", unknown_keys(n)))
         .assert()
         .success()
         .get_output()
@@ -439,11 +444,10 @@ fn every_validation_error_is_written() {
 /// At a terminal the detail table lists the first 20 errors and says how many more JSON has.
 #[test]
 fn the_detail_table_lists_twenty_errors() {
-    let keys: Vec<String> = (0..25).map(|i| format!("\"k{i}\": {i}")).collect();
     let out = alchemiser()
         .args(["route", "-"])
         .env("COLUMNS", "120")
-        .write_stdin(format!("{{{}}}", keys.join(", ")))
+        .write_stdin(unknown_keys(25))
         .assert()
         .success()
         .get_output()

@@ -543,14 +543,7 @@ class Gen:
         return ev
 
     def domain_source(self, dt: str) -> Any:
-        good = {
-            "WorkflowStarted": "alchemiser.orchestration.event_driven_orchestrator",
-            "SignalGenerated": "alchemiser.strategy_v2.handlers",
-            "RebalancePlanned": "alchemiser.portfolio_v2.handlers",
-            "TradeExecuted": "alchemiser.execution_v2.handlers",
-            "WorkflowCompleted": "alchemiser.execution_v2.handlers",
-            "WorkflowFailed": "alchemiser.portfolio_v2.handlers",
-        }[dt]
+        good = self.domain_source_good(dt)
         k = self.r.randrange(20)
         if k < 12:
             return good

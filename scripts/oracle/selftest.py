@@ -85,14 +85,19 @@ def envelope(detail_type, detail, source="alchemiser.strategy", **extra):
     return ev
 
 
-def sig(**changes):
-    d = copy.deepcopy(SIGNAL_DETAIL)
+def changed(base, **changes):
+    """A copy of `base` with `changes` applied; `...` removes a key."""
+    d = copy.deepcopy(base)
     for k, v in changes.items():
         if v is ...:
             d.pop(k, None)
         else:
             d[k] = v
     return d
+
+
+def sig(**changes):
+    return changed(SIGNAL_DETAIL, **changes)
 
 
 FAILURES: list[str] = []
@@ -460,13 +465,7 @@ R200 = {"statusCode": 200, "body": "Event processed successfully"}
 
 
 def ws(**changes):
-    d = copy.deepcopy(WS)
-    for k, v in changes.items():
-        if v is ...:
-            d.pop(k, None)
-        else:
-            d[k] = v
-    return d
+    return changed(WS, **changes)
 
 
 def wse(detail, source="alchemiser.x", detail_type="WorkflowStarted", **extra):

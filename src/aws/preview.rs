@@ -197,19 +197,29 @@ pub fn made_at(name: &str) -> Option<jiff::Timestamp> {
     jiff::tz::TimeZone::UTC.to_timestamp(civil).ok()
 }
 
-/// Removes this bus's captures made before `before` whose replay is over (younger ones, or
-/// ones still replaying, may be another preview at work).
+/// How old a capture must be before another preview or `status` may take it for a leftover.
+pub const LEFTOVER_AGE: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
+
+/// Removes this bus's captures older than [`LEFTOVER_AGE`] whose replay is over (younger ones,
+/// or ones still replaying, may be another preview at work). A capture shares its replay's name.
 /// Returns each one found with what could not be removed of it (empty: all of it removed).
-pub async fn remove_made_before(
-    ctx: &AwsContext,
-    before: jiff::Timestamp,
-) -> Result<Vec<(String, Vec<String>)>, AwsError> {
+pub async fn remove_leftovers(ctx: &AwsContext, now: jiff::Timestamp) -> Result<Vec<(String, Vec<String>)>, AwsError> {
+    let before = now - LEFTOVER_AGE;
+    let old: Vec<String> =
+        leftovers(ctx).await?.into_iter().filter(|name| made_at(name).is_some_and(|t| t < before)).collect();
+    if old.is_empty() {
+        return Ok(Vec::new());
+    }
+    let replaying: Vec<String> = super::replay::list_replays(&ctx.events, Some(PREFIX), None)
+        .await?
+        .into_iter()
+        .filter(|r| !r.is_final())
+        .map(|r| r.name)
+        .collect();
     let mut results = Vec::new();
-    for name in leftovers(ctx).await? {
-        if made_at(&name).is_some_and(|t| t < before) {
-            let failed = remove(ctx, &name, None).await;
-            results.push((name, failed));
-        }
+    for name in old.into_iter().filter(|name| !replaying.contains(name)) {
+        let failed = remove(ctx, &name, None).await;
+        results.push((name, failed));
     }
     Ok(results)
 }

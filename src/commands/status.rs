@@ -81,11 +81,10 @@ pub struct Assessment {
 /// Reads the deployment. A missing resource is data (a finding later); any other AWS failure
 /// ends the command with its exit code.
 pub async fn collect(ctx: &AwsContext, opts: &StatusOptions) -> Result<Deployment, AwsError> {
-    // A capture an hour old is no preview at work: status tidies it away first, as the next
-    // preview would; younger ones (a preview running now) are left out of what is assessed.
-    let before = opts.now - jiff::SignedDuration::from_hours(1);
+    // A capture an hour old whose replay is over is no preview at work: status tidies it away
+    // first, as the next preview would; others are left out of what is assessed.
     // Tidying is best effort: a role that may only read still gets its report.
-    let leftovers = absent_if_missing(crate::aws::preview::remove_made_before(ctx, before).await)
+    let leftovers = absent_if_missing(crate::aws::preview::remove_leftovers(ctx, opts.now).await)
         .map(Option::unwrap_or_default)
         .map_err(|e| e.message);
     let bus = absent_if_missing(live_bus::load(ctx).await)?

@@ -148,6 +148,32 @@ pub async fn put_rule(events: &aws_sdk_eventbridge::Client, bus: &str, name: &st
         .unwrap_or_else(|e| panic!("PutRule {name}: {e:?}"));
 }
 
+/// A Lambda target, as the template gives each rule.
+pub async fn put_function_target(events: &aws_sdk_eventbridge::Client, bus: &str, rule: &str, function_arn: &str) {
+    let target = Target::builder().id("fn").arn(function_arn).build().expect("target");
+    events
+        .put_targets()
+        .event_bus_name(bus)
+        .rule(rule)
+        .targets(target)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("PutTargets {rule}: {e:?}"));
+}
+
+/// An archive of the bus's events matching `pattern`, kept 365 days as the template keeps it.
+pub async fn create_archive(events: &aws_sdk_eventbridge::Client, archive: &str, bus_arn: &str, pattern: &str) {
+    events
+        .create_archive()
+        .archive_name(archive)
+        .event_source_arn(bus_arn)
+        .event_pattern(pattern)
+        .retention_days(365)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateArchive {archive}: {e:?}"));
+}
+
 /// An SQS target with a retry policy and a dead-letter queue (moto does not check the queue).
 pub async fn put_sqs_target(events: &aws_sdk_eventbridge::Client, bus: &str, rule: &str, id: &str, queue: &str) {
     let target = Target::builder()

@@ -23,8 +23,6 @@ use crate::json::parse_python_json;
 use crate::render::{OutputFormat, json_line};
 use crate::routing::{LambdaPrediction, Response, Stage, predict};
 
-/// A capture older than this, left by a preview that could not clean up, is removed.
-const LEFTOVER_AGE: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
 /// How long the queue must stay empty after the replay ended before it counts as drained:
 /// EventBridge delivers to SQS asynchronously, so the last events can trail the COMPLETED state.
 const QUIET_AFTER_END: Duration = Duration::from_secs(5);
@@ -113,23 +111,16 @@ pub fn capture_name(now: Timestamp) -> String {
     format!("{PREFIX}{}-{:06}", now.strftime("%Y%m%d%H%M%S"), now.subsec_microsecond().unsigned_abs() % 1_000_000)
 }
 
-/// Removes captures older than [`LEFTOVER_AGE`], left by a preview that could not clean up, and
-/// says so. Used by the next preview and by `status`.
-pub async fn remove_leftovers(
-    ctx: &AwsContext,
-    now: Timestamp,
-    err: &mut dyn Write,
-) -> Result<Vec<String>, ReplayError> {
-    let mut removed = Vec::new();
-    for (name, failed) in capture::remove_made_before(ctx, now - LEFTOVER_AGE).await? {
+/// Removes captures left by a preview that could not clean up, and says so.
+async fn remove_leftovers(ctx: &AwsContext, now: Timestamp, err: &mut dyn Write) -> Result<(), ReplayError> {
+    for (name, failed) in capture::remove_leftovers(ctx, now).await? {
         if failed.is_empty() {
             writeln!(err, "removed {name}, left over by an interrupted preview")?;
-            removed.push(name);
         } else {
             writeln!(err, "warning: could not remove {name}, left over by a preview: {}", failed.join("; "))?;
         }
     }
-    Ok(removed)
+    Ok(())
 }
 
 /// Runs the preview; the capture is removed on every way out (unless `--keep`).
