@@ -341,19 +341,19 @@ pub struct PatternTestArgs {
     pub events: Vec<PathBuf>,
 
     /// With --events: print only how many events are selected.
-    #[arg(long, requires = "events")]
+    #[arg(long, requires = "events", conflicts_with = "event")]
     pub count: bool,
 
     /// With --events: select the events that match no pattern.
-    #[arg(short = 'v', long, requires = "events")]
+    #[arg(short = 'v', long, requires = "events", conflicts_with = "event")]
     pub invert: bool,
 
     /// With --events: read every input as JSON Lines, whatever its extension.
-    #[arg(long, requires = "events")]
+    #[arg(long, requires = "events", conflicts_with = "event")]
     pub jsonl: bool,
 
     /// With --events: follow symbolic links inside folders.
-    #[arg(short = 'L', long, requires = "events")]
+    #[arg(short = 'L', long, requires = "events", conflicts_with = "event")]
     pub follow: bool,
 
     /// Ask AWS's TestEventPattern too, and say where it disagrees with the local engine.

@@ -158,14 +158,14 @@ pub fn entry_from_event(event: &Value) -> Result<Entry, String> {
         None => return Err("no detail: PutEvents needs a Detail object".to_string()),
         Some(other) => return Err(format!("detail must be a JSON object, not {}", other.python_type())),
     };
-    let Value::Object(detail_object) = &detail_value else {
-        return Err(format!("Detail must be a JSON object, not {}", detail_value.python_type()));
-    };
     if contains_nonfinite(&detail_value) {
         return Err("Detail holds NaN or Infinity, which EventBridge rejects as malformed JSON".to_string());
     }
     let mut detail_text = String::new();
     write_value(&mut detail_text, &detail_value);
+    let Value::Object(detail_object) = detail_value else {
+        return Err(format!("Detail must be a JSON object, not {}", detail_value.python_type()));
+    };
     let envelope = envelope(&source, &detail_type, &resources, time.as_deref(), detail_object);
     Ok(Entry { source, detail_type, detail: detail_text, resources, time, envelope })
 }
@@ -180,16 +180,16 @@ fn contains_nonfinite(value: &Value) -> bool {
 }
 
 /// The event as a rule target receives it.
-fn envelope(source: &str, detail_type: &str, resources: &[String], time: Option<&str>, detail: &Object) -> Value {
-    let mut o = Object::new();
-    o.insert(PyStr::new("version"), Value::str("0"));
-    o.insert(PyStr::new("id"), Value::str("00000000-0000-0000-0000-000000000000"));
-    o.insert(PyStr::new("detail-type"), Value::str(detail_type));
-    o.insert(PyStr::new("source"), Value::str(source));
-    o.insert(PyStr::new("time"), Value::str(time.unwrap_or("1970-01-01T00:00:00Z")));
-    o.insert(PyStr::new("resources"), Value::Array(resources.iter().map(|r| Value::str(r)).collect()));
-    o.insert(PyStr::new("detail"), Value::Object(detail.clone()));
-    Value::Object(o)
+fn envelope(source: &str, detail_type: &str, resources: &[String], time: Option<&str>, detail: Object) -> Value {
+    Value::Object(Object::from_unique(vec![
+        (PyStr::new("version"), Value::str("0")),
+        (PyStr::new("id"), Value::str("00000000-0000-0000-0000-000000000000")),
+        (PyStr::new("detail-type"), Value::str(detail_type)),
+        (PyStr::new("source"), Value::str(source)),
+        (PyStr::new("time"), Value::str(time.unwrap_or("1970-01-01T00:00:00Z"))),
+        (PyStr::new("resources"), Value::Array(resources.iter().map(|r| Value::str(r)).collect())),
+        (PyStr::new("detail"), Value::Object(detail)),
+    ]))
 }
 
 /// Splits entries (by index, in order) into calls of at most 10 entries and under 256 KB.

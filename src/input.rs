@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::io::{BufRead, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use crate::json::parse::{ParseError, ParseErrorKind, Parsed};
@@ -209,9 +210,18 @@ pub enum Input {
     Skipped(String),
 }
 
+/// What a sink answers: go on reading, or stop (nothing more is read or parsed).
+pub type Flow = ControlFlow<()>;
+
 /// Reads every input the paths name (folders walked as [`expand_paths`] does), handing each
-/// event, unreadable input and skipped entry to `sink` as it comes.
-pub fn read_paths(paths: &[PathBuf], format: Format, follow: bool, stdin: &mut dyn Read, sink: &mut dyn FnMut(Input)) {
+/// event, unreadable input and skipped entry to `sink` as it comes, until it says stop.
+pub fn read_paths(
+    paths: &[PathBuf],
+    format: Format,
+    follow: bool,
+    stdin: &mut dyn Read,
+    sink: &mut dyn FnMut(Input) -> Flow,
+) -> Flow {
     for found in expand_paths(paths, follow) {
         match found {
             Found::Input(path) => read_file(&path, format, stdin, &mut |item| {
@@ -219,17 +229,18 @@ pub fn read_paths(paths: &[PathBuf], format: Format, follow: bool, stdin: &mut d
                     Ok(event) => Input::Event(event),
                     Err(e) => Input::Unreadable(e),
                 })
-            }),
-            Found::Error(e) => sink(Input::Unreadable(e)),
-            Found::Skipped(why) => sink(Input::Skipped(why)),
+            })?,
+            Found::Error(e) => sink(Input::Unreadable(e))?,
+            Found::Skipped(why) => sink(Input::Skipped(why))?,
         }
     }
+    Flow::Continue(())
 }
 
 /// Reads one input (a file, stdin for `-`, or a stream) and hands each event or error to
-/// `sink`, in order. JSON Lines and streams are read a line at a time, so memory follows the
-/// longest line, not the input; a file that is one document is read whole.
-pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut dyn FnMut(Item)) {
+/// `sink`, in order, until it says stop. JSON Lines and streams are read a line at a time, so
+/// memory follows the longest line, not the input; a file that is one document is read whole.
+pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut dyn FnMut(Item) -> Flow) -> Flow {
     let is_stdin = path.as_os_str() == STDIN;
     let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
     let jsonl = format == Format::JsonLines || (!is_stdin && is_jsonl_name(path));
@@ -255,22 +266,18 @@ pub fn read_file(path: &Path, format: Format, stdin: &mut dyn Read, sink: &mut d
         }
     };
     let mut lines = Lines { file: name.into(), reader, buf: Vec::new(), number: 0, failed: false };
-    if jsonl {
-        lines.all(sink);
-    } else {
-        lines.stream(sink);
-    }
+    if jsonl { lines.all(sink) } else { lines.stream(sink) }
 }
 
 /// Reads a whole file as one JSON document.
-fn read_document(name: &str, reader: &mut dyn Read, sink: &mut dyn FnMut(Item)) {
+fn read_document(name: &str, reader: &mut dyn Read, sink: &mut dyn FnMut(Item) -> Flow) -> Flow {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
         return sink(Err(InputError { file: name.to_string(), position: None, message: e.to_string() }));
     }
     let item = decode_utf8(name, &bytes).and_then(|text| parse_document(name, text));
     drop(bytes);
-    sink(item);
+    sink(item)
 }
 
 /// Lines of an input, read one at a time into one buffer.
@@ -289,8 +296,9 @@ struct Lines<'a> {
 const KEEP_LINE_BUFFER: usize = 1 << 20;
 
 impl Lines<'_> {
-    /// Reads the next line into `buf` (without its line ending); false at the end.
-    fn next(&mut self, sink: &mut dyn FnMut(Item)) -> bool {
+    /// Reads the next line into `buf` (without its line ending); false at the end, or at an
+    /// error (handed to `sink`; reading stops whatever it answers).
+    fn next(&mut self, sink: &mut dyn FnMut(Item) -> Flow) -> bool {
         if self.buf.capacity() > KEEP_LINE_BUFFER {
             self.buf = Vec::new();
         }
@@ -307,7 +315,7 @@ impl Lines<'_> {
                 }
                 if self.number == 1 {
                     if let Some(e) = utf16(&self.file, &self.buf) {
-                        sink(Err(e));
+                        let _ = sink(Err(e));
                         self.failed = true;
                         return false;
                     }
@@ -319,7 +327,7 @@ impl Lines<'_> {
             }
             Err(e) => {
                 let position = Some((self.number + 1, 1));
-                sink(Err(InputError { file: self.file.to_string(), position, message: e.to_string() }));
+                let _ = sink(Err(InputError { file: self.file.to_string(), position, message: e.to_string() }));
                 self.failed = true;
                 false
             }
@@ -331,18 +339,19 @@ impl Lines<'_> {
     }
 
     /// Every line from here on is one event.
-    fn all(&mut self, sink: &mut dyn FnMut(Item)) {
+    fn all(&mut self, sink: &mut dyn FnMut(Item) -> Flow) -> Flow {
         while self.next(sink) {
             if !self.blank() {
-                sink(self.decode_line());
+                sink(self.decode_line())?;
             }
         }
+        Flow::Continue(())
     }
 
     /// A stream holds JSON Lines, or one document spread over lines. The first non-blank line
     /// decides: if it is a whole value, or an error inside it, lines are events; if the parser
     /// ran out of text before the value ended, the value goes on below: one document.
-    fn stream(&mut self, sink: &mut dyn FnMut(Item)) {
+    fn stream(&mut self, sink: &mut dyn FnMut(Item) -> Flow) -> Flow {
         let mut skipped = Vec::new();
         while self.next(sink) {
             if !self.blank() {
@@ -352,7 +361,7 @@ impl Lines<'_> {
             skipped.push(b'\n');
         }
         if self.failed {
-            return;
+            return Flow::Continue(());
         }
         if self.number == 0 || self.blank() {
             return sink(parse_document(&self.file, ""));
@@ -366,7 +375,7 @@ impl Lines<'_> {
                     decode(Origin { file: self.file.clone(), line: Some(self.number) }, parsed, self.number - 1)
                 }
                 None => self.decode_line(),
-            });
+            })?;
             return self.all(sink);
         }
         let mut bytes = skipped;
@@ -375,7 +384,7 @@ impl Lines<'_> {
         if let Err(e) = self.reader.read_to_end(&mut bytes) {
             return sink(Err(InputError { file: self.file.to_string(), position: None, message: e.to_string() }));
         }
-        sink(decode_utf8(&self.file, &bytes).and_then(|text| parse_document(&self.file, text)));
+        sink(decode_utf8(&self.file, &bytes).and_then(|text| parse_document(&self.file, text)))
     }
 
     /// The event on the current line, or the error naming its line and column.

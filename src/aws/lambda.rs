@@ -122,7 +122,6 @@ pub struct AsyncInvoke {
     pub max_retry_attempts: Option<i32>,
     pub max_event_age_s: Option<i32>,
     pub on_failure: Option<String>,
-    pub on_success: Option<String>,
 }
 
 /// GetFunctionConfiguration, GetFunctionConcurrency and GetFunctionEventInvokeConfig (whose
@@ -149,11 +148,6 @@ pub async fn function_status(client: &Client, function: &str) -> Result<Function
             on_failure: out
                 .destination_config()
                 .and_then(|d| d.on_failure())
-                .and_then(|d| d.destination())
-                .map(str::to_string),
-            on_success: out
-                .destination_config()
-                .and_then(|d| d.on_success())
                 .and_then(|d| d.destination())
                 .map(str::to_string),
         }),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::bus::Bus;
 use crate::exit::Exit;
-use crate::input::{self, Format, Input};
+use crate::input::{self, Flow, Format, Input};
 use crate::json::{Value, parse_python_json};
 use crate::pattern::{Pattern, PatternSet};
 use crate::render::{OutputFormat, json_line};
@@ -135,10 +135,7 @@ pub fn test_events(
     let (mut selected, mut unreadable) = (0usize, 0usize);
     let mut failure: Option<io::Error> = None;
     let mut text = String::new();
-    input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
-        if failure.is_some() {
-            return;
-        }
+    let _ = input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
         let written = match input {
             Input::Skipped(why) => writeln!(err, "warning: {why}"),
             Input::Unreadable(e) => {
@@ -148,11 +145,11 @@ pub fn test_events(
             Input::Event(event) => {
                 let verdicts = set.matches(&event.value);
                 if verdicts.iter().any(|m| *m) == opts.invert {
-                    return;
+                    return Flow::Continue(());
                 }
                 selected += 1;
                 if opts.count {
-                    return;
+                    return Flow::Continue(());
                 }
                 text.clear();
                 crate::json::write::write_value(&mut text, &event.value);
@@ -178,8 +175,13 @@ pub fn test_events(
                 }
             }
         };
-        if let Err(e) = written {
-            failure = Some(e);
+        // A failed write (a closed pipe) stops the reading: nothing more can be shown.
+        match written {
+            Ok(()) => Flow::Continue(()),
+            Err(e) => {
+                failure = Some(e);
+                Flow::Break(())
+            }
         }
     });
     if let Some(e) = failure {

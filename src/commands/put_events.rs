@@ -23,7 +23,7 @@ use crate::cli::RuleSource;
 use crate::entries::{Entry, MAX_CALL_BYTES, Outcome, batches, entry_from_event};
 use crate::exit::Exit;
 use crate::guard::{self, Allowance, StageClue};
-use crate::input::{self, Format, Input, Origin};
+use crate::input::{self, Flow, Format, Input, Origin};
 use crate::render::{OutputFormat, Style, emphasize_live, json_line};
 use crate::routing::{Stage, predict};
 
@@ -194,10 +194,7 @@ fn each_item(
 ) -> io::Result<usize> {
     let mut unreadable = 0;
     let mut failure = None;
-    input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
-        if failure.is_some() {
-            return;
-        }
+    let _ = input::read_paths(&opts.paths, opts.format, opts.follow, stdin, &mut |input| {
         let done = match input {
             Input::Event(event) => {
                 let (entry, outcome) = match entry_from_event(&event.value) {
@@ -219,8 +216,13 @@ fn each_item(
             }
             Input::Skipped(why) => writeln!(err, "warning: {why}"),
         };
-        if let Err(e) = done {
-            failure = Some(e);
+        // A failure (Ctrl-C, a closed pipe) stops the reading: nothing after it is read.
+        match done {
+            Ok(()) => Flow::Continue(()),
+            Err(e) => {
+                failure = Some(e);
+                Flow::Break(())
+            }
         }
     });
     failure.map_or(Ok(unreadable), Err)

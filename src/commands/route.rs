@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 
 use crate::bus::{Bus, is_bus_event};
 use crate::exit::Exit;
-use crate::input::{self, Format, Found, InputError, Item, Origin};
+use crate::input::{self, Flow, Format, Found, InputError, Item, Origin};
 use crate::json::Out;
 use crate::render::{self, OutputFormat, Overview, RouteRecord, Spill, Style, TableRow};
 use crate::routing::{Batch, Stage, Warning, WarningCode, predict};
@@ -114,10 +114,7 @@ impl Run<'_> {
         let (errors_before, failed_before) = (self.input_errors, self.failed);
         let mut index = 0;
         // Each event is predicted and written as it is read: memory stays flat on big files.
-        input::read_file(path, self.opts.format, stdin, &mut |item: Item| {
-            if self.io_error.is_some() {
-                return;
-            }
+        let _ = input::read_file(path, self.opts.format, stdin, &mut |item: Item| {
             match item {
                 Err(e) => self.input_error(&e),
                 Ok(event) => {
@@ -134,6 +131,8 @@ impl Run<'_> {
                     self.event(event, expected);
                 }
             }
+            // A failed write (a closed pipe) stops the reading: nothing more can be shown.
+            if self.io_error.is_some() { Flow::Break(()) } else { Flow::Continue(()) }
         });
         if let Some((recorded, differs)) = self.recording.take()
             && (differs || expected_count != Some(recorded.len()))

@@ -259,11 +259,15 @@ fn check_ended(info: &api::ReplayInfo) -> Result<bool, ReplayError> {
     }
     match info.state.as_deref() {
         Some("COMPLETED") => Ok(true),
-        state => Err(ReplayError::Usage(format!(
-            "replay {} ended {}: {}; nothing to forecast from",
-            info.name,
-            state.unwrap_or("in an unknown state"),
-            info.state_reason.as_deref().unwrap_or("no reason given")
+        // Exit 1, as `--wait` gives for the same end.
+        state => Err(ReplayError::Aws(crate::aws::AwsError::new(
+            Exit::Failure,
+            format!(
+                "replay {} ended {}: {}; nothing to forecast from",
+                info.name,
+                state.unwrap_or("in an unknown state"),
+                info.state_reason.as_deref().unwrap_or("no reason given")
+            ),
         ))),
     }
 }
@@ -337,6 +341,18 @@ mod tests {
         assert_eq!(replayed_rules(&bus, &[]).rules().len(), 4);
         let only = replayed_rules(&bus, &["alchemiser-all-events-monitor-dev".to_string()]);
         assert_eq!(only.rules().len(), 1);
+    }
+
+    #[test]
+    fn a_replay_that_does_not_complete_fails_the_preview() {
+        for state in ["FAILED", "CANCELLED"] {
+            let info = api::ReplayInfo { name: "p".into(), state: Some(state.into()), ..Default::default() };
+            let error = check_ended(&info).expect_err(state);
+            assert_eq!(error.exit(), Exit::Failure, "{state}");
+            assert!(error.to_string().contains(&format!("replay p ended {state}: no reason given")));
+        }
+        let running = api::ReplayInfo { name: "p".into(), state: Some("RUNNING".into()), ..Default::default() };
+        assert!(!check_ended(&running).unwrap_or(true));
     }
 
     #[test]
